@@ -76,7 +76,7 @@ project.testTask.prependSpawn(project.preCompileTask);
 new awscdk.CdkConfig(project, {
   app: 'npx ts-node --project tsconfig.dev.json --prefer-ts-exts bin/app.ts',
   buildCommand: 'npx projen bundle',
-  featureFlags: awscdk.CdkFeatureFlags.V2.NONE,
+  featureFlags: awscdk.CdkFeatureFlags.V2.ALL,
   context: {
     // aws-cdk-lib's synth-time CloudFormation validation fails the synth instead of warning.
     '@aws-cdk/core:validateAgainstDefaultRules': true,

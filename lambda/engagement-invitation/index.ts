@@ -1,0 +1,77 @@
+// Lambda entry point of Custom::PartnerCentralEngagementInvitation: one invocation per CloudFormation event.
+// It runs the lifecycle under a deadline, answers CloudFormation itself, and logs one line per event.
+import { responseBody, sendResponse } from './cfn-response';
+import { CREATE_FAILED_MARKER, runLifecycle } from './lifecycle';
+import { CustomResourceEvent, LambdaContext, Outcome } from './types';
+
+/** Time kept back from the Lambda timeout to answer FAILED (and deliver it) before Lambda stops the function. */
+export const DEADLINE_MARGIN_MS = 5_000;
+
+export async function handler(event: CustomResourceEvent, context: LambdaContext): Promise<void> {
+  const started = Date.now();
+  const logFields = {
+    requestType: typeof event?.RequestType === 'string' ? event.RequestType : undefined,
+    logicalResourceId: typeof event?.LogicalResourceId === 'string' ? event.LogicalResourceId : undefined,
+    requestId: typeof event?.RequestId === 'string' ? event.RequestId : undefined,
+  };
+  if (typeof event?.ResponseURL !== 'string' || typeof event.RequestId !== 'string' || typeof event.StackId !== 'string') {
+    // Without these there is no one to answer: not a CloudFormation event.
+    log({ ...logFields, outcome: 'IGNORED', errorName: 'MalformedEvent' });
+    return;
+  }
+  const deadline = started + context.getRemainingTimeInMillis() - DEADLINE_MARGIN_MS;
+  const outcome = await runUntil(deadline, event);
+  let delivered = true;
+  try {
+    // Keep ~1 s of the margin: the function must return before Lambda's own timeout.
+    await sendResponse(event.ResponseURL, responseBody(event, outcome), { deadline: deadline + DEADLINE_MARGIN_MS - 1_000 });
+  } catch {
+    delivered = false;
+  }
+  log({
+    ...logFields,
+    outcome: outcome.status,
+    errorName: outcome.errorName,
+    apiCalls: outcome.apiCalls,
+    responseDelivered: delivered,
+    durationMs: Date.now() - started,
+  });
+}
+
+async function runUntil(deadline: number, event: CustomResourceEvent): Promise<Outcome> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<Outcome>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve({
+        status: 'FAILED',
+        physicalResourceId: event.PhysicalResourceId ?? CREATE_FAILED_MARKER,
+        reason: 'Timeout: Partner Central did not answer in time. An invitation may still have been created; '
+          + 'list the engagement\'s invitations before deploying again.',
+        errorName: 'Timeout',
+        apiCalls: event.RequestType === 'Delete' ? 0 : 1,
+      });
+    }, Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([runLifecycle(event, controller.signal), timedOut]);
+  } catch (error) {
+    // runLifecycle answers every service error itself; this is a bug or a malformed event.
+    const name = error instanceof Error ? error.name : 'Error';
+    return {
+      status: 'FAILED',
+      physicalResourceId: event.PhysicalResourceId ?? CREATE_FAILED_MARKER,
+      reason: `${name}: the handler could not process the event`,
+      errorName: name,
+      apiCalls: 0,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** One JSON line per event, with ids and outcome only: no properties (PII), no ResponseURL. */
+function log(fields: Record<string, unknown>): void {
+  console.log(JSON.stringify(fields));
+}

@@ -1,0 +1,90 @@
+// The lifecycle table of DESIGN.md, row by row: what each CloudFormation event does and answers.
+import { createEngagementInvitation, DEFAULT_API_REGION, describeError, InvitationRequest } from './partner-central';
+import { CustomResourceEvent, Outcome } from './types';
+
+/** PhysicalResourceId of a failed Create, so the rollback's Delete (a no-op anyway) has a stable id. */
+export const CREATE_FAILED_MARKER = 'PartnerCentralEngagementInvitation::CREATE_FAILED';
+
+/** The properties that make up the invitation; any other property (ServiceToken, ServiceTimeout, ApiRegion) may
+ * change without sending a new invitation. */
+const REQUEST_KEYS = ['Catalog', 'EngagementIdentifier', 'Invitation'] as const;
+
+const INVITATION_ARN = /^arn:aws:partnercentral::[0-9]{12}:[a-zA-Z]+\/engagement-invitation\/(engi-[0-9,a-z]{13})$/;
+
+export type CreateInvitation = typeof createEngagementInvitation;
+
+export async function runLifecycle(
+  event: CustomResourceEvent,
+  abortSignal: AbortSignal,
+  create: CreateInvitation = createEngagementInvitation,
+): Promise<Outcome> {
+  switch (event.RequestType) {
+    case 'Create':
+      return send(event, abortSignal, create, CREATE_FAILED_MARKER);
+    case 'Update': {
+      const physicalResourceId = event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
+      const existing = INVITATION_ARN.exec(physicalResourceId);
+      if (existing && sameInvitation(event.OldResourceProperties, event.ResourceProperties)) {
+        return { status: 'SUCCESS', physicalResourceId, data: { Arn: physicalResourceId, Id: existing[1] }, apiCalls: 0 };
+      }
+      // A changed invitation is a new invitation; CloudFormation then deletes the old one (a no-op).
+      return send(event, abortSignal, create, physicalResourceId);
+    }
+    case 'Delete':
+      // There is no API to withdraw an invitation: it stays PENDING until accepted, rejected or expired (15 days).
+      return { status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId ?? CREATE_FAILED_MARKER, apiCalls: 0 };
+    default:
+      return failed(event.PhysicalResourceId ?? CREATE_FAILED_MARKER, 'MalformedEvent',
+        `unknown RequestType ${JSON.stringify(String((event as { RequestType?: unknown }).RequestType)).slice(0, 40)}`);
+  }
+}
+
+async function send(
+  event: CustomResourceEvent,
+  abortSignal: AbortSignal,
+  create: CreateInvitation,
+  physicalIdOnFailure: string,
+): Promise<Outcome> {
+  const request = readRequest(event.ResourceProperties);
+  if (typeof request === 'string') return failed(physicalIdOnFailure, 'MalformedProperties', request);
+  const region = typeof event.ResourceProperties.ApiRegion === 'string' && event.ResourceProperties.ApiRegion
+    ? event.ResourceProperties.ApiRegion
+    : DEFAULT_API_REGION;
+  try {
+    // The RequestId is the idempotency token: Lambda's retries of this event cannot send a second invitation.
+    const { Arn, Id } = await create(request, event.RequestId, region, abortSignal);
+    return { status: 'SUCCESS', physicalResourceId: Arn, data: { Arn, Id }, apiCalls: 1 };
+  } catch (error) {
+    const { name, reason } = describeError(error);
+    return { ...failed(physicalIdOnFailure, name, reason), apiCalls: 1 };
+  }
+}
+
+function failed(physicalResourceId: string, errorName: string, reason: string): Outcome {
+  return { status: 'FAILED', physicalResourceId, reason, errorName, apiCalls: 0 };
+}
+
+/** The request from the properties, or what is wrong with them. The service checks every field rule itself. */
+function readRequest(properties: unknown): InvitationRequest | string {
+  if (typeof properties !== 'object' || properties === null) return 'MalformedProperties: ResourceProperties is not an object';
+  const p = properties as Record<string, unknown>;
+  const problems: string[] = [];
+  if (typeof p.Catalog !== 'string' || !p.Catalog) problems.push('Catalog must be a non-empty string');
+  if (typeof p.EngagementIdentifier !== 'string' || !p.EngagementIdentifier) problems.push('EngagementIdentifier must be a non-empty string');
+  if (typeof p.Invitation !== 'object' || p.Invitation === null || Array.isArray(p.Invitation)) problems.push('Invitation must be an object');
+  if (problems.length) return `MalformedProperties: ${problems.join('; ')}`;
+  return { Catalog: p.Catalog as string, EngagementIdentifier: p.EngagementIdentifier as string, Invitation: p.Invitation as Record<string, unknown> };
+}
+
+function sameInvitation(before: Record<string, unknown> | undefined, after: Record<string, unknown>): boolean {
+  if (!before) return false;
+  return REQUEST_KEYS.every((key) => canonical(before[key]) === canonical(after[key]));
+}
+
+/** JSON with sorted keys, so key order never counts as a change. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v) ?? 'undefined';
+}

@@ -1,0 +1,135 @@
+import { CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { EngagementInvitationHandler } from './handler-function';
+import { Invitation } from './invitation-props';
+import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, validate } from './validation';
+import { toWireRequest } from './wire-request';
+
+const INVITATION_ARN = /^arn:aws:partnercentral::[0-9]{12}:[a-zA-Z]+\/engagement-invitation\/engi-[0-9,a-z]{13}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * An engagement invitation, created here or imported.
+ */
+export interface IEngagementInvitation extends IResource {
+  /**
+   * The invitation's ARN, e.g. `arn:aws:partnercentral::111122223333:Sandbox/engagement-invitation/engi-0123456789abc`.
+   *
+   * @attribute
+   */
+  readonly invitationArn: string;
+
+  /**
+   * The invitation's id, e.g. `engi-0123456789abc`.
+   *
+   * @attribute
+   */
+  readonly invitationId: string;
+}
+
+/**
+ * Properties of an EngagementInvitation: the CreateEngagementInvitation request, in camelCase.
+ */
+export interface EngagementInvitationProps {
+  /**
+   * The catalog: `Catalog.AWS` (production) or `Catalog.SANDBOX` (testing).
+   */
+  readonly catalog: string;
+
+  /**
+   * The engagement the receiver is invited to, `eng-` and 14 lowercase letters or digits.
+   */
+  readonly engagementIdentifier: string;
+
+  /**
+   * The invitation to send.
+   */
+  readonly invitation: Invitation;
+
+  /**
+   * The region of the Partner Central Selling API endpoint the handler calls.
+   *
+   * @default 'us-east-1' (the only region where the service exists)
+   */
+  readonly apiRegion?: string;
+
+  /**
+   * How long CloudFormation waits for the handler's answer before failing the resource (ServiceTimeout).
+   * The handler answers within its own 60-second timeout, so this matters only if it cannot answer at all.
+   *
+   * @default - CloudFormation's default, 3600 seconds
+   */
+  readonly serviceTimeout?: Duration;
+}
+
+/**
+ * Sends an AWS Partner Central engagement invitation exactly once, when the resource is created.
+ *
+ * - Create calls `CreateEngagementInvitation` with the CloudFormation `RequestId` as `ClientToken`, so Lambda's
+ *   retries of the same event never send a second invitation.
+ * - Update sends a new invitation only when `catalog`, `engagementIdentifier` or `invitation` changed (the resource
+ *   is then replaced); otherwise nothing is sent and `invitationArn`/`invitationId` stay the same.
+ * - Delete sends nothing: the API has no way to withdraw an invitation. Unaccepted invitations expire after 15 days.
+ *
+ * Every invitation in a stack shares one handler function and one role.
+ *
+ * @resource Custom::PartnerCentralEngagementInvitation
+ */
+export class EngagementInvitation extends Resource implements IEngagementInvitation {
+  /**
+   * The CloudFormation resource type of an engagement invitation.
+   */
+  public static readonly RESOURCE_TYPE = 'Custom::PartnerCentralEngagementInvitation';
+
+  /**
+   * Refers to an existing invitation by its ARN (for example an export of another stack).
+   */
+  public static fromEngagementInvitationArn(scope: Construct, id: string, invitationArn: string): IEngagementInvitation {
+    if (!Token.isUnresolved(invitationArn) && !INVITATION_ARN.test(invitationArn)) {
+      throw new Error(`${scope.node.path}/${id}: invitationArn: ${JSON.stringify(invitationArn)} is not an engagement invitation ARN `
+        + '(arn:aws:partnercentral::<account>:<catalog>/engagement-invitation/engi-<13 characters>)');
+    }
+    class Import extends Resource implements IEngagementInvitation {
+      public readonly invitationArn = invitationArn;
+      public readonly invitationId = Token.isUnresolved(invitationArn)
+        ? Fn.select(2, Fn.split('/', invitationArn))
+        : invitationArn.split('/')[2];
+    }
+    return new Import(scope, id);
+  }
+
+  public readonly invitationArn: string;
+  public readonly invitationId: string;
+
+  public constructor(scope: Construct, id: string, props: EngagementInvitationProps) {
+    super(scope, id);
+
+    const request = toWireRequest(props);
+    const problems = validate(CREATE_ENGAGEMENT_INVITATION_RULES, request, { isUnresolved: Token.isUnresolved })
+      .map((violation) => formatViolation(violation));
+    if (props.apiRegion !== undefined && !Token.isUnresolved(props.apiRegion) && !REGION.test(props.apiRegion)) {
+      problems.push(`apiRegion: ${JSON.stringify(props.apiRegion)} is not a region name such as us-east-1 (pattern)`);
+    }
+    const timeout = props.serviceTimeout?.toSeconds();
+    if (timeout !== undefined && !Token.isUnresolved(timeout) && (timeout < 1 || timeout > 3600)) {
+      problems.push(`serviceTimeout: ${timeout} seconds is outside 1 to 3600 seconds (range)`);
+    }
+    if (problems.length > 0) {
+      throw new Error(`${this.node.path}: invalid EngagementInvitation (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  `
+        + problems.join('\n  '));
+    }
+
+    const handler = EngagementInvitationHandler.of(this);
+    handler.allowCatalog(props.catalog);
+
+    const resource = new CustomResource(this, 'Resource', {
+      resourceType: EngagementInvitation.RESOURCE_TYPE,
+      serviceToken: handler.function.functionArn,
+      serviceTimeout: props.serviceTimeout,
+      // The API's own request shape (minus ClientToken), so the template shows exactly what will be sent.
+      properties: { ...request, ...(props.apiRegion !== undefined ? { ApiRegion: props.apiRegion } : {}) },
+    });
+    this.invitationArn = resource.getAttString('Arn');
+    this.invitationId = resource.getAttString('Id');
+  }
+}

@@ -1,0 +1,3 @@
+export * from './engagement-invitation';
+export * from './invitation-props';
+export * from './wire-values';

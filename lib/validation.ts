@@ -1,0 +1,269 @@
+// The model's rules for a CreateEngagementInvitation request, as one table, and the walker that checks a request
+// in the API's own (PascalCase) shape against it. Used by the construct at synth, and free of aws-cdk-lib so other
+// tools (a local endpoint, a CLI-JSON importer) can apply exactly the same rules.
+// test/model-conformance.test.ts checks this table against the service model, member by member.
+import { Catalog, CountryCode, CurrencyCode, Industry, PaymentFrequency, ReceiverResponsibility } from './wire-values';
+
+/** A string member: a Smithy `@pattern` (ECMAScript syntax, `(?s)` allowed), `@length` and/or enum values. */
+export interface StringRule {
+  readonly kind: 'string';
+  readonly pattern?: string;
+  /** What the pattern means, for the error message. */
+  readonly format?: string;
+  readonly maxLength?: number;
+  readonly enum?: readonly string[];
+}
+export interface ListRule {
+  readonly kind: 'list';
+  readonly member: Rule;
+  readonly min?: number;
+  readonly max?: number;
+}
+export interface MemberRule {
+  readonly rule: Rule;
+  readonly required?: boolean;
+}
+/** A structure, or a union when `union` is set (exactly one member must be present). */
+export interface StructureRule {
+  readonly kind: 'structure';
+  readonly name: string;
+  readonly members: Readonly<Record<string, MemberRule>>;
+  readonly union?: boolean;
+}
+export type Rule = StringRule | ListRule | StructureRule;
+
+const values = (constants: object): readonly string[] => Object.values(constants) as string[];
+/** `^(?s).{min,max}$`, the model's way of writing a length limit on free text. */
+const text = (min: number, max: number): StringRule => ({ kind: 'string', pattern: `^(?s).{${min},${max}}$` });
+const maxLength = (max: number): StringRule => ({ kind: 'string', maxLength: max });
+const oneOf = (constants: object): StringRule => ({ kind: 'string', enum: values(constants) });
+const req = (rule: Rule): MemberRule => ({ rule, required: true });
+const opt = (rule: Rule): MemberRule => ({ rule });
+const structure = (name: string, members: Record<string, MemberRule>): StructureRule => ({ kind: 'structure', name, members });
+const union = (name: string, members: Record<string, MemberRule>): StructureRule => ({ kind: 'structure', name, members, union: true });
+
+const senderContact = structure('SenderContact', {
+  Email: req({
+    kind: 'string',
+    pattern: "^(?=.{1,80}$)[a-zA-Z0-9.!#$%&'*+/=?^_{|}~-]+@[a-zA-Z0-9-]+(?:.[a-zA-Z0-9-]+)*$",
+    format: 'an email address of at most 80 characters',
+  }),
+  FirstName: opt(text(0, 80)),
+  LastName: opt(text(0, 80)),
+  BusinessTitle: opt(text(0, 80)),
+  Phone: opt({ kind: 'string', pattern: '^\\+[1-9]\\d{1,14}$', format: 'an E.164 phone number such as +14155550100' }),
+});
+
+const expectedCustomerSpend = structure('ExpectedCustomerSpend', {
+  Amount: opt({
+    kind: 'string',
+    pattern: '^((0|([1-9][0-9]{0,30}))(\\.[0-9]{0,2})?)?$',
+    format: 'a decimal amount with at most two decimals, such as 1000 or 99.50',
+  }),
+  CurrencyCode: req(oneOf(CurrencyCode)),
+  Frequency: req(oneOf(PaymentFrequency)),
+  TargetCompany: req(text(1, 80)),
+  EstimationUrl: opt({
+    kind: 'string',
+    pattern: '^https://(calculator\\.aws|pricing\\.calculator\\.aws\\.eu)/#/estimate\\?id=[a-f0-9]{32,64}$',
+    format: 'an AWS Pricing Calculator estimate link',
+  }),
+});
+
+const opportunityInvitation = structure('OpportunityInvitationPayload', {
+  SenderContacts: opt({ kind: 'list', member: senderContact, min: 1, max: 3 }),
+  ReceiverResponsibilities: req({ kind: 'list', member: oneOf(ReceiverResponsibility) }),
+  Customer: req(structure('EngagementCustomer', {
+    Industry: req(oneOf(Industry)),
+    CompanyName: req(text(1, 120)),
+    WebsiteUrl: req({
+      kind: 'string',
+      pattern: '^(?=.{4,255}$)((http|https)://)??(www[.])??([a-zA-Z0-9]|-)+?([.][a-zA-Z0-9(-|/|=|?)??]+?)+?$',
+      format: 'a website address of 4 to 255 characters, such as https://example.com',
+    }),
+    CountryCode: req(oneOf(CountryCode)),
+  })),
+  Project: req(structure('ProjectDetails', {
+    BusinessProblem: req(text(20, 2000)),
+    Title: req(text(1, 255)),
+    TargetCompletionDate: req({
+      kind: 'string',
+      pattern: '^[1-9][0-9]{3}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])$',
+      format: 'a date YYYY-MM-DD',
+    }),
+    ExpectedCustomerSpend: req({ kind: 'list', member: expectedCustomerSpend, min: 0, max: 10 }),
+  })),
+});
+
+// The lead branch as loosened on 2026-08-04 (free-text industry, country and market segment).
+const leadInvitation = structure('LeadInvitationPayload', {
+  Customer: req(structure('LeadInvitationCustomer', {
+    Industry: opt(maxLength(255)),
+    CompanyName: req(text(1, 120)),
+    WebsiteUrl: opt(maxLength(255)),
+    CountryCode: opt(maxLength(10)),
+    AwsMaturity: opt(text(1, 20)),
+    MarketSegment: opt(maxLength(255)),
+  })),
+  Interaction: req(structure('LeadInvitationInteraction', {
+    SourceType: opt(text(0, 255)),
+    SourceId: opt(text(0, 255)),
+    SourceName: opt(text(0, 255)),
+    Usecase: opt(text(1, 255)),
+    ContactBusinessTitle: req(text(0, 80)),
+  })),
+});
+
+/**
+ * CreateEngagementInvitationRequest without `ClientToken` (the handler sets it to the CloudFormation RequestId).
+ * `Catalog` is narrowed from the model's `^[a-zA-Z]+$` to the values the service and IAM accept.
+ */
+export const CREATE_ENGAGEMENT_INVITATION_RULES: StructureRule = structure('CreateEngagementInvitationRequest', {
+  Catalog: req({ kind: 'string', pattern: '^[a-zA-Z]+$', enum: values(Catalog) }),
+  EngagementIdentifier: req({ kind: 'string', pattern: '^eng-[0-9a-z]{14}$', format: '"eng-" and 14 lowercase letters or digits' }),
+  Invitation: req(structure('Invitation', {
+    Message: req(text(1, 255)),
+    Receiver: req(union('Receiver', {
+      Account: opt(structure('AccountReceiver', {
+        Alias: opt(text(0, 80)),
+        AwsAccountId: req({ kind: 'string', pattern: '^([0-9]{12}|\\w{1,12})$', format: 'a 12-digit AWS account ID' }),
+      })),
+    })),
+    Payload: req(union('Payload', {
+      OpportunityInvitation: opt(opportunityInvitation),
+      LeadInvitation: opt(leadInvitation),
+    })),
+  })),
+});
+
+/** One broken rule: where (path segments: member names and list indexes), what is wrong, and which rule. */
+export interface Violation {
+  readonly path: ReadonlyArray<string | number>;
+  readonly problem: string;
+  readonly rule: string;
+}
+
+export interface ValidateOptions {
+  /** Values for which this returns true (deploy-time tokens) are not checked. */
+  readonly isUnresolved?: (value: unknown) => boolean;
+}
+
+/** Checks `value` against `rule` and returns every violation (an empty list when valid). */
+export function validate(rule: Rule, value: unknown, options: ValidateOptions = {}): Violation[] {
+  const violations: Violation[] = [];
+  check(rule, value, [], violations, options.isUnresolved ?? (() => false));
+  return violations;
+}
+
+/**
+ * `a.b[0].c: problem (rule)`. `camelCase` writes member names as the construct's props name them; otherwise the
+ * API's own PascalCase names are kept (for input that came in the wire shape).
+ */
+export function formatViolation(v: Violation, naming: 'camelCase' | 'wire' = 'camelCase'): string {
+  return `${formatPath(v.path, naming)}: ${v.problem} (${v.rule})`;
+}
+
+export function formatPath(path: ReadonlyArray<string | number>, naming: 'camelCase' | 'wire' = 'camelCase'): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      out += `[${segment}]`;
+    } else {
+      const name = naming === 'camelCase' ? segment.charAt(0).toLowerCase() + segment.slice(1) : segment;
+      out += out ? `.${name}` : name;
+    }
+  }
+  return out || '(request)';
+}
+
+const compiled = new Map<string, RegExp>();
+/** Smithy patterns are ECMAScript regexes, except for the inline `(?s)` flag, which becomes the `s` flag. */
+function toRegExp(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (!re) {
+    const dotAll = pattern.includes('(?s)');
+    re = new RegExp(pattern.replace('(?s)', ''), dotAll ? 'su' : 'u');
+    compiled.set(pattern, re);
+  }
+  return re;
+}
+
+function show(value: string): string {
+  const quoted = JSON.stringify(value);
+  return quoted.length > 42 ? `${quoted.slice(0, 40)}…"` : quoted;
+}
+
+function typeOf(value: unknown): string {
+  return Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
+}
+
+type Path = Array<string | number>;
+
+function check(rule: Rule, value: unknown, path: Path, out: Violation[], isUnresolved: (v: unknown) => boolean): void {
+  if (isUnresolved(value)) return;
+  switch (rule.kind) {
+    case 'string': return checkString(rule, value, path, out);
+    case 'list': return checkList(rule, value, path, out, isUnresolved);
+    case 'structure': return checkStructure(rule, value, path, out, isUnresolved);
+  }
+}
+
+function checkString(rule: StringRule, value: unknown, path: Path, out: Violation[]): void {
+  if (typeof value !== 'string') {
+    out.push({ path, problem: `must be a string, got ${typeOf(value)}`, rule: 'type' });
+    return;
+  }
+  const chars = [...value].length;
+  if (rule.maxLength !== undefined && chars > rule.maxLength) {
+    out.push({ path, problem: `is ${chars} characters long, more than ${rule.maxLength}`, rule: `length max ${rule.maxLength}` });
+  }
+  if (rule.pattern !== undefined && !toRegExp(rule.pattern).test(value)) {
+    const textLimits = /^\^\(\?s\)\.\{(\d+),(\d+)\}\$$/.exec(rule.pattern);
+    const problem = textLimits
+      ? `is ${chars} characters long; must be ${textLimits[1]} to ${textLimits[2]}`
+      : `${show(value)} is not ${rule.format ?? 'in the expected format'}`;
+    out.push({ path, problem, rule: `pattern ${rule.pattern}` });
+  } else if (rule.enum !== undefined && !rule.enum.includes(value)) {
+    const hint = rule.enum.length <= 10 ? `; allowed: ${rule.enum.join(', ')}` : '';
+    out.push({ path, problem: `${show(value)} is not an allowed value${hint}`, rule: 'enum' });
+  }
+}
+
+function checkList(rule: ListRule, value: unknown, path: Path, out: Violation[], isUnresolved: (v: unknown) => boolean): void {
+  if (!Array.isArray(value)) {
+    out.push({ path, problem: `must be a list, got ${typeOf(value)}`, rule: 'type' });
+    return;
+  }
+  const { min = 0, max = Infinity } = rule;
+  if (value.length < min || value.length > max) {
+    const bounds = max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+    out.push({ path, problem: `has ${value.length} items; must have ${bounds}`, rule: `list size ${min}..${max === Infinity ? '' : max}` });
+  }
+  value.forEach((item, index) => check(rule.member, item, [...path, index], out, isUnresolved));
+}
+
+function checkStructure(rule: StructureRule, value: unknown, path: Path, out: Violation[], isUnresolved: (v: unknown) => boolean): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    out.push({ path, problem: `must be an object (${rule.name}), got ${typeOf(value)}`, rule: 'type' });
+    return;
+  }
+  const fields = value as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (!(key in rule.members) && fields[key] !== undefined) {
+      out.push({ path: [...path, key], problem: `is not a field of ${rule.name}`, rule: 'unknown field' });
+    }
+  }
+  const present = Object.keys(rule.members).filter((name) => fields[name] !== undefined);
+  if (rule.union && present.length !== 1) {
+    const names = Object.keys(rule.members).map((name) => formatPath([name]));
+    const found = present.length === 0 ? 'none is set' : `${present.length} are set`;
+    out.push({ path, problem: `must set exactly one of ${names.join(', ')}; ${found}`, rule: 'union' });
+  }
+  for (const [name, member] of Object.entries(rule.members)) {
+    if (fields[name] === undefined) {
+      if (member.required) out.push({ path: [...path, name], problem: 'is required', rule: 'required' });
+    } else {
+      check(member.rule, fields[name], [...path, name], out, isUnresolved);
+    }
+  }
+}
