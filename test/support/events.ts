@@ -1,0 +1,60 @@
+// CloudFormation custom resource events, as CloudFormation sends them to the handler.
+import { CustomResourceEvent, RequestType } from '../../lambda/engagement-invitation/types';
+import { PII } from './fixtures';
+
+export const INVITATION_ARN = 'arn:aws:partnercentral::123456789012:Sandbox/engagement-invitation/engi-0a1b2c3d4e5f6';
+export const INVITATION_ID = 'engi-0a1b2c3d4e5f6';
+
+/** The resource properties the construct writes for `validProps()` (wire shape, plus ServiceToken). */
+export function wireProperties(message = 'Join us on the Acme migration'): Record<string, unknown> {
+  return {
+    ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:handler',
+    Catalog: 'Sandbox',
+    EngagementIdentifier: 'eng-abcdefghijklmn',
+    Invitation: {
+      Message: message,
+      Receiver: { Account: { AwsAccountId: '111122223333', Alias: 'Partner A' } },
+      Payload: {
+        OpportunityInvitation: {
+          Customer: { CompanyName: PII.companyName, CountryCode: 'US', Industry: 'Software and Internet', WebsiteUrl: 'https://acme.example' },
+          Project: {
+            Title: 'Migration',
+            BusinessProblem: 'The customer needs to leave its data centre by 2027.',
+            TargetCompletionDate: '2027-03-31',
+            ExpectedCustomerSpend: [{ Amount: '1000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
+          },
+          ReceiverResponsibilities: ['Reseller'],
+          SenderContacts: [{ Email: PII.email, FirstName: PII.firstName, LastName: PII.lastName, Phone: PII.phone }],
+        },
+      },
+    },
+  };
+}
+
+let sequence = 0;
+
+export function cfnEvent(
+  requestType: RequestType,
+  responseURL: string,
+  overrides: Partial<CustomResourceEvent> = {},
+): CustomResourceEvent {
+  sequence += 1;
+  return {
+    RequestType: requestType,
+    RequestId: `6f1f1e4c-1c1d-4b5e-9a7e-${String(sequence).padStart(12, '0')}`,
+    ResponseURL: responseURL,
+    StackId: 'arn:aws:cloudformation:eu-west-1:123456789012:stack/InvitationStack/2b7f0a30-0000-11ef-8000-0a1b2c3d4e5f',
+    LogicalResourceId: 'Invitation639644E9',
+    ResourceType: 'Custom::PartnerCentralEngagementInvitation',
+    ResourceProperties: wireProperties(),
+    ...(requestType === 'Create' ? {} : { PhysicalResourceId: INVITATION_ARN }),
+    ...(requestType === 'Update' ? { OldResourceProperties: wireProperties() } : {}),
+    ...overrides,
+  };
+}
+
+/** A Lambda context with `remainingMs` left from now. */
+export function lambdaContext(remainingMs = 60_000) {
+  const end = Date.now() + remainingMs;
+  return { getRemainingTimeInMillis: () => end - Date.now() };
+}
