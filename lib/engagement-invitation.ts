@@ -102,22 +102,15 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
   public readonly invitationId: string;
 
   public constructor(scope: Construct, id: string, props: EngagementInvitationProps) {
-    super(scope, id);
-
+    // Validate before anything joins the construct tree: rejected props leave nothing half-created behind.
     const request = toWireRequest(props);
-    const problems = validate(CREATE_ENGAGEMENT_INVITATION_RULES, request, { isUnresolved: Token.isUnresolved })
-      .map((violation) => formatViolation(violation));
-    if (props.apiRegion !== undefined && !Token.isUnresolved(props.apiRegion) && !REGION.test(props.apiRegion)) {
-      problems.push(`apiRegion: ${JSON.stringify(props.apiRegion)} is not a region name such as us-east-1 (pattern)`);
-    }
-    const timeout = props.serviceTimeout?.toSeconds();
-    if (timeout !== undefined && !Token.isUnresolved(timeout) && (timeout < 1 || timeout > 3600)) {
-      problems.push(`serviceTimeout: ${timeout} seconds is outside 1 to 3600 seconds (range)`);
-    }
+    const problems = findProblems(request, props);
     if (problems.length > 0) {
-      throw new Error(`${this.node.path}: invalid EngagementInvitation (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  `
+      const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+      throw new Error(`${path}: invalid EngagementInvitation (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  `
         + problems.join('\n  '));
     }
+    super(scope, id);
 
     const handler = EngagementInvitationHandler.of(this);
     handler.allowCatalog(props.catalog);
@@ -132,4 +125,18 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
     this.invitationArn = resource.getAttString('Arn');
     this.invitationId = resource.getAttString('Id');
   }
+}
+
+/** Every rule the props break, as `<field path>: <what is wrong> (<rule>)`. */
+function findProblems(request: Record<string, unknown>, props: EngagementInvitationProps): string[] {
+  const problems = validate(CREATE_ENGAGEMENT_INVITATION_RULES, request, { isUnresolved: Token.isUnresolved })
+    .map((violation) => formatViolation(violation));
+  if (props.apiRegion !== undefined && !Token.isUnresolved(props.apiRegion) && !REGION.test(props.apiRegion)) {
+    problems.push(`apiRegion: ${JSON.stringify(props.apiRegion)} is not a region name such as us-east-1 (pattern)`);
+  }
+  const timeout = props.serviceTimeout?.toSeconds();
+  if (timeout !== undefined && !Token.isUnresolved(timeout) && (timeout < 1 || timeout > 3600)) {
+    problems.push(`serviceTimeout: ${timeout} seconds is outside 1 to 3600 seconds (range)`);
+  }
+  return problems;
 }

@@ -1,0 +1,166 @@
+// The construct's template: one handler per stack, the exact IAM statement, properties in the API's shape.
+import { CfnParameter, Duration, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Catalog, EngagementInvitation } from '../lib';
+import { testApp, testStack, validProps } from './support/fixtures';
+
+const TYPE = 'Custom::PartnerCentralEngagementInvitation';
+
+function stackWith(count: number, catalogs: string[] = ['Sandbox']): Stack {
+  const stack = testStack();
+  for (let i = 0; i < count; i++) {
+    new EngagementInvitation(stack, `Invite${i}`, validProps({ catalog: catalogs[i % catalogs.length] }));
+  }
+  return stack;
+}
+
+test('3 invitations: 1 function, 1 role, 3 custom resources, no IAM policy resource', () => {
+  const template = Template.fromStack(stackWith(3));
+
+  template.resourceCountIs('AWS::Lambda::Function', 1);
+  template.resourceCountIs('AWS::IAM::Role', 1);
+  template.resourceCountIs('AWS::IAM::Policy', 0);
+  template.resourceCountIs('AWS::Logs::LogGroup', 1);
+  template.resourceCountIs(TYPE, 3);
+  const functionId = Object.keys(template.findResources('AWS::Lambda::Function'))[0];
+  for (const resource of Object.values(template.findResources(TYPE))) {
+    expect(resource.Properties.ServiceToken).toEqual({ 'Fn::GetAtt': [functionId, 'Arn'] });
+  }
+});
+
+test('the role may only CreateEngagementInvitation, on *, in the catalogs the stack uses, and write its logs', () => {
+  const template = Template.fromStack(stackWith(3, [Catalog.SANDBOX, Catalog.AWS]));
+  const [role] = Object.values(template.findResources('AWS::IAM::Role'));
+
+  expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+    { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
+  ]);
+  const statements = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+  expect(statements).toEqual([
+    {
+      Action: 'partnercentral:CreateEngagementInvitation',
+      Effect: 'Allow',
+      Resource: '*',
+      Condition: { StringEquals: { 'partnercentral:Catalog': ['AWS', 'Sandbox'] } },
+    },
+    {
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Effect: 'Allow',
+      Resource: { 'Fn::GetAtt': [Object.keys(template.findResources('AWS::Logs::LogGroup'))[0], 'Arn'] },
+    },
+  ]);
+  const partnerCentralActions = JSON.stringify(template.toJSON()).match(/"partnercentral:[A-Za-z]+"/g);
+  expect(new Set(partnerCentralActions)).toEqual(new Set(['"partnercentral:CreateEngagementInvitation"', '"partnercentral:Catalog"']));
+});
+
+test('the function: current Node.js, the shipped asset, 60 s, its own log group with retention', () => {
+  const template = Template.fromStack(stackWith(1));
+
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    Runtime: 'nodejs24.x',
+    Handler: 'index.handler',
+    Timeout: 60,
+    MemorySize: 128,
+    Architectures: ['arm64'],
+    LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('LogGroup') } },
+  });
+  template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+});
+
+test('resource properties are the API request in its own PascalCase shape, and nothing else', () => {
+  const template = Template.fromStack(stackWith(1));
+  const [resource] = Object.values(template.findResources(TYPE));
+  const { ServiceToken, ...request } = resource.Properties;
+
+  expect(request).toEqual({
+    Catalog: 'Sandbox',
+    EngagementIdentifier: 'eng-abcdefghijklmn',
+    Invitation: {
+      Message: 'Join us on the Acme migration',
+      Receiver: { Account: { AwsAccountId: '111122223333', Alias: 'Partner A' } },
+      Payload: {
+        OpportunityInvitation: {
+          Customer: { CompanyName: 'Acme Pii Holdings', CountryCode: 'US', Industry: 'Software and Internet', WebsiteUrl: 'https://acme.example' },
+          Project: {
+            Title: 'Migration',
+            BusinessProblem: 'The customer needs to leave its data centre by 2027.',
+            TargetCompletionDate: '2027-03-31',
+            ExpectedCustomerSpend: [{ Amount: '1000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
+          },
+          ReceiverResponsibilities: ['Reseller'],
+          SenderContacts: [{ Email: 'jane.doe@acme-pii.example', FirstName: 'Janelle', LastName: 'Doerington', Phone: '+14155550123' }],
+        },
+      },
+    },
+  });
+});
+
+test('apiRegion and serviceTimeout appear only when set', () => {
+  const stack = testStack();
+  new EngagementInvitation(stack, 'Invite', validProps({ apiRegion: 'us-west-2', serviceTimeout: Duration.minutes(5) }));
+
+  Template.fromStack(stack).hasResourceProperties(TYPE, { ApiRegion: 'us-west-2', ServiceTimeout: '300' });
+});
+
+test('invitationArn and invitationId are the Arn and Id attributes', () => {
+  const stack = testStack();
+  const invite = new EngagementInvitation(stack, 'Invite', validProps());
+  const logicalId = stack.getLogicalId(invite.node.defaultChild as any);
+
+  expect(stack.resolve(invite.invitationArn)).toEqual({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+  expect(stack.resolve(invite.invitationId)).toEqual({ 'Fn::GetAtt': [logicalId, 'Id'] });
+});
+
+test('deploy-time values (a CfnParameter) pass through, and their catalog joins the IAM condition', () => {
+  const stack = testStack();
+  const engagement = new CfnParameter(stack, 'EngagementId');
+  const catalog = new CfnParameter(stack, 'Catalog');
+  new EngagementInvitation(stack, 'Invite', validProps({ engagementIdentifier: engagement.valueAsString, catalog: catalog.valueAsString }));
+  const template = Template.fromStack(stack);
+
+  template.hasResourceProperties(TYPE, { EngagementIdentifier: { Ref: 'EngagementId' }, Catalog: { Ref: 'Catalog' } });
+  template.hasResourceProperties('AWS::IAM::Role', {
+    Policies: [{ PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Condition: { StringEquals: { 'partnercentral:Catalog': [{ Ref: 'Catalog' }] } } })]) } }],
+  });
+});
+
+test('each stack gets its own handler', () => {
+  const app = testApp();
+  const first = new Stack(app, 'First');
+  const second = new Stack(app, 'Second');
+  new EngagementInvitation(first, 'A', validProps());
+  new EngagementInvitation(second, 'B', validProps());
+
+  Template.fromStack(first).resourceCountIs('AWS::Lambda::Function', 1);
+  Template.fromStack(second).resourceCountIs('AWS::Lambda::Function', 1);
+});
+
+test('the handler keeps its construct id, so the ServiceToken of deployed invitations never changes', () => {
+  const template = Template.fromStack(stackWith(1));
+
+  expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toEqual([
+    expect.stringMatching(/^PartnerCentralInvitationHandler8f3b2c1eFunction[0-9A-F]{8}$/),
+  ]);
+});
+
+describe('fromEngagementInvitationArn', () => {
+  const arn = 'arn:aws:partnercentral::123456789012:Sandbox/engagement-invitation/engi-0a1b2c3d4e5f6';
+
+  test('a literal ARN gives its id', () => {
+    const imported = EngagementInvitation.fromEngagementInvitationArn(testStack(), 'Imported', arn);
+    expect(imported.invitationArn).toBe(arn);
+    expect(imported.invitationId).toBe('engi-0a1b2c3d4e5f6');
+  });
+
+  test('a token ARN gives a deploy-time id', () => {
+    const stack = testStack();
+    const imported = EngagementInvitation.fromEngagementInvitationArn(stack, 'Imported', new CfnParameter(stack, 'Arn').valueAsString);
+    expect(stack.resolve(imported.invitationId)).toEqual({ 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'Arn' }] }] });
+  });
+
+  test('a malformed literal ARN is rejected', () => {
+    expect(() => EngagementInvitation.fromEngagementInvitationArn(testStack(), 'Imported', 'arn:aws:s3:::bucket'))
+      .toThrow('TestStack/Imported: invitationArn: "arn:aws:s3:::bucket" is not an engagement invitation ARN');
+  });
+});
