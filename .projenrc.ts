@@ -27,7 +27,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // package.json "main": jsii compiles lib/ into build/.
   entrypoint: 'build/index.js',
-  eslintOptions: { dirs: ['lib', 'lambda'], devdirs: ['test', 'bin', 'projenrc', '.projenrc.ts'] },
+  // lambda/ is bundled at build time, so its imports are devDependencies. One dev tsconfig covers lib/, lambda/,
+  // bin/ and test/, so eslint type-checks them all against it.
+  eslintOptions: {
+    dirs: ['lib'],
+    devdirs: ['lambda', 'test', 'bin', 'projenrc', '.projenrc.ts'],
+    projectService: false,
+    tsconfigPath: './tsconfig.dev.json',
+  },
 
   github: false,
   sampleCode: false,
@@ -65,7 +72,7 @@ const bundleTask = project.addTask('bundle', {
 });
 project.preCompileTask.spawn(bundleTask);
 project.gitignore.exclude('/assets/', '/build-meta/');
-project.npmignore?.exclude('/build-meta/', '/bin/', '/lambda/', '/cdk.json', '/.ci/', '/tsconfig.dev.json');
+project.npmignore?.exclude('/build-meta/', '/bin/', '/lambda/', '/cdk.json', '/cdk.out/', '/.ci/', '/tsconfig.dev.json');
 project.npmignore?.include('/assets/');
 
 // `npm test` = bundle + jsii compile + jest + eslint, so a fresh clone tests exactly what it would ship.
@@ -82,6 +89,14 @@ new awscdk.CdkConfig(project, {
     '@aws-cdk/core:validateAgainstDefaultRules': true,
   },
   watchIncludes: ['bin/**/*.ts', 'lib/**/*.ts'],
+});
+
+project.addTask('synth:example', {
+  description: 'Synthesize the example app (bin/app.ts) and print both stack templates',
+  steps: [
+    { exec: 'cdk synth --quiet' },
+    { exec: 'ts-node --project tsconfig.dev.json bin/print-templates.ts cdk.out' },
+  ],
 });
 
 project.synth();

@@ -92,7 +92,9 @@ test('union: exactly one payload member and one receiver member', () => {
 
 test('list size: too many sender contacts, too few, too many spends', () => {
   const contact = { email: 'a@example.com' };
-  const tooMany = synthError(propsWith((p) => { p.invitation.payload.opportunityInvitation!.senderContacts = [contact, contact, contact, contact]; }));
+  const tooMany = synthError(propsWith((p) => {
+    p.invitation.payload.opportunityInvitation!.senderContacts = [contact, contact, contact, contact];
+  }));
   expect(tooMany).toContain(`${OPP}.senderContacts: has 4 items; must have 1 to 3 (list size 1..3)`);
   const none = synthError(propsWith((p) => { p.invitation.payload.opportunityInvitation!.senderContacts = []; }));
   expect(none).toContain(`${OPP}.senderContacts: has 0 items; must have 1 to 3 (list size 1..3)`);

@@ -73,7 +73,11 @@ function readRequest(properties: unknown): InvitationRequest | string {
   if (typeof p.EngagementIdentifier !== 'string' || !p.EngagementIdentifier) problems.push('EngagementIdentifier must be a non-empty string');
   if (typeof p.Invitation !== 'object' || p.Invitation === null || Array.isArray(p.Invitation)) problems.push('Invitation must be an object');
   if (problems.length) return `MalformedProperties: ${problems.join('; ')}`;
-  return { Catalog: p.Catalog as string, EngagementIdentifier: p.EngagementIdentifier as string, Invitation: p.Invitation as Record<string, unknown> };
+  return {
+    Catalog: p.Catalog as string,
+    EngagementIdentifier: p.EngagementIdentifier as string,
+    Invitation: p.Invitation as Record<string, unknown>,
+  };
 }
 
 function sameInvitation(before: Record<string, unknown> | undefined, after: Record<string, unknown>): boolean {

@@ -1,6 +1,6 @@
 // CloudFormation custom resource events, as CloudFormation sends them to the handler.
-import { CustomResourceEvent, RequestType } from '../../lambda/engagement-invitation/types';
 import { PII } from './fixtures';
+import { CustomResourceEvent, RequestType } from '../../lambda/engagement-invitation/types';
 
 export const INVITATION_ARN = 'arn:aws:partnercentral::123456789012:Sandbox/engagement-invitation/engi-0a1b2c3d4e5f6';
 export const INVITATION_ID = 'engi-0a1b2c3d4e5f6';

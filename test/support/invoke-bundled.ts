@@ -2,8 +2,8 @@
 // bundle's dynamic imports of node builtins, and a fresh process is also the honest model of a cold start.
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { HANDLER_ASSET_PATH } from '../../lib/handler-function';
 import { CustomResourceEvent } from '../../lambda/engagement-invitation/types';
+import { HANDLER_ASSET_PATH } from '../../lib/handler-function';
 
 export interface InvokeResult {
   readonly stdout: string;
