@@ -1,33 +1,17 @@
 // CloudFormation custom resource events, as CloudFormation sends them to the handler.
-import { PII } from './fixtures';
+import { validProps } from './fixtures';
+import { toWireRequest } from '../../lib/wire-request';
 import { CustomResourceEvent, RequestType } from '../../lambda/engagement-invitation/types';
 
 export const INVITATION_ARN = 'arn:aws:partnercentral::123456789012:Sandbox/engagement-invitation/engi-0a1b2c3d4e5f6';
 export const INVITATION_ID = 'engi-0a1b2c3d4e5f6';
 
-/** The resource properties the construct writes for `validProps()` (wire shape, plus ServiceToken). */
-export function wireProperties(message = 'Join us on the Acme migration'): Record<string, unknown> {
+/** The resource properties the construct writes for `validProps()` (the wire request, plus ServiceToken). */
+export function wireProperties(message?: string): Record<string, unknown> {
+  const props = validProps();
   return {
     ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:handler',
-    Catalog: 'Sandbox',
-    EngagementIdentifier: 'eng-abcdefghijklmn',
-    Invitation: {
-      Message: message,
-      Receiver: { Account: { AwsAccountId: '111122223333', Alias: 'Partner A' } },
-      Payload: {
-        OpportunityInvitation: {
-          Customer: { CompanyName: PII.companyName, CountryCode: 'US', Industry: 'Software and Internet', WebsiteUrl: 'https://acme.example' },
-          Project: {
-            Title: 'Migration',
-            BusinessProblem: 'The customer needs to leave its data centre by 2027.',
-            TargetCompletionDate: '2027-03-31',
-            ExpectedCustomerSpend: [{ Amount: '1000', CurrencyCode: 'USD', Frequency: 'Monthly', TargetCompany: 'AWS' }],
-          },
-          ReceiverResponsibilities: ['Reseller'],
-          SenderContacts: [{ Email: PII.email, FirstName: PII.firstName, LastName: PII.lastName, Phone: PII.phone }],
-        },
-      },
-    },
+    ...toWireRequest(message === undefined ? props : { ...props, invitation: { ...props.invitation, message } }),
   };
 }
 
