@@ -21,7 +21,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   testdir: 'test',
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: {
-    include: ['lib/**/*.ts', 'lambda/**/*.ts', 'bin/**/*.ts', 'test/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
+    include: ['lib/**/*.ts', 'lambda/**/*.ts', 'bin/**/*.ts', 'local/**/*.ts', 'test/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
     compilerOptions: {},
   },
 
@@ -31,7 +31,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // bin/ and test/, so eslint type-checks them all against it.
   eslintOptions: {
     dirs: ['lib'],
-    devdirs: ['lambda', 'test', 'bin', 'projenrc', '.projenrc.ts'],
+    devdirs: ['lambda', 'local', 'test', 'bin', 'projenrc', '.projenrc.ts'],
     projectService: false,
     tsconfigPath: './tsconfig.dev.json',
   },
@@ -71,8 +71,8 @@ const bundleTask = project.addTask('bundle', {
   ].join(' '),
 });
 project.preCompileTask.spawn(bundleTask);
-project.gitignore.exclude('/assets/', '/build-meta/');
-project.npmignore?.exclude('/build-meta/', '/bin/', '/lambda/', '/cdk.json', '/cdk.out/', '/.ci/', '/tsconfig.dev.json');
+project.gitignore.exclude('/assets/', '/build-meta/', '/.local/');
+project.npmignore?.exclude('/build-meta/', '/bin/', '/lambda/', '/local/', '/.local/', '/cdk.json', '/cdk.out/', '/.ci/', '/tsconfig.dev.json');
 project.npmignore?.include('/assets/');
 
 // `npm test` = bundle + jsii compile + jest + eslint, so a fresh clone tests exactly what it would ship.

@@ -1,7 +1,7 @@
 // CloudFormation custom resource events, as CloudFormation sends them to the handler.
 import { validProps } from './fixtures';
-import { toWireRequest } from '../../lib/wire-request';
 import { CustomResourceEvent, RequestType } from '../../lambda/engagement-invitation/types';
+import { toWireRequest } from '../../lib/wire-request';
 
 export const INVITATION_ARN = 'arn:aws:partnercentral::123456789012:Sandbox/engagement-invitation/engi-0a1b2c3d4e5f6';
 export const INVITATION_ID = 'engi-0a1b2c3d4e5f6';

@@ -1,0 +1,224 @@
+// A local Partner Central Selling endpoint on 127.0.0.1: the service's awsJson1_0 protocol for
+// CreateEngagementInvitation, GetEngagementInvitation and ListEngagementInvitations (SENDER view), validated with
+// the construct's own rule table, idempotent on ClientToken, with fault injection for tests and the local deploy.
+// Point the SDK at it with AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING=<url>.
+import * as http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { InvitationStore, StoredInvitation } from './store';
+import { CREATE_ENGAGEMENT_INVITATION_RULES, formatPath, validate, Violation } from '../../lib/validation';
+
+const TARGET_PREFIX = 'AWSPartnerCentralSelling.';
+const CLIENT_TOKEN = /^[!-~]{1,64}$/;
+
+/** What the next calls get instead of a normal answer. */
+export type Fault = 'throttle' | 'internal' | 'quota' | 'drop' | 'hang';
+
+export interface EndpointOptions {
+  /** @default 0 (any free port) */
+  readonly port?: number;
+  /** The sender's account in ARNs. @default '123456789012' */
+  readonly account?: string;
+  /** JSON file of the account state. @default - in memory */
+  readonly stateFile?: string;
+  /** Known engagements; others get ResourceNotFoundException. @default - every well-formed id exists */
+  readonly engagements?: readonly string[];
+  /** At most this many requests are served; later ones are dropped. @default 10000 */
+  readonly maxRequests?: number;
+}
+
+export interface WireCall {
+  readonly operation: string;
+  readonly clientToken?: string;
+  readonly status: number | 'dropped';
+}
+
+export interface PartnerCentralEndpoint {
+  readonly url: string;
+  readonly store: InvitationStore;
+  /** Every call received, in order, with its wire ClientToken and what it was answered. */
+  readonly calls: WireCall[];
+  /** The next `count` calls get `fault`. */
+  injectFaults(fault: Fault, count: number): void;
+  /** Delay every answer by `ms`. */
+  setDelay(ms: number): void;
+  close(): Promise<void>;
+}
+
+class ServiceError extends Error {
+  public constructor(public readonly type: string, public readonly status: number, message: string, public readonly extra: object = {}) {
+    super(message);
+  }
+}
+
+const FAULT_ERRORS: Record<'throttle' | 'internal' | 'quota', ServiceError> = {
+  throttle: new ServiceError('ThrottlingException', 429, 'Rate exceeded'),
+  internal: new ServiceError('InternalServerException', 500, 'An internal error occurred'),
+  quota: new ServiceError('ServiceQuotaExceededException', 402, 'Service quota exceeded'),
+};
+
+export async function startPartnerCentralEndpoint(options: EndpointOptions = {}): Promise<PartnerCentralEndpoint> {
+  const store = new InvitationStore(options.account ?? '123456789012', options.stateFile);
+  const calls: WireCall[] = [];
+  const faults: Fault[] = [];
+  let delayMs = 0;
+  const maxRequests = options.maxRequests ?? 10_000;
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
+      const body = parseBody(Buffer.concat(chunks).toString('utf8'));
+      const clientToken = typeof body?.ClientToken === 'string' ? body.ClientToken : undefined;
+      const fault = faults.shift();
+      if (fault === 'drop' || fault === 'hang' || calls.length >= maxRequests) {
+        calls.push({ operation, clientToken, status: 'dropped' });
+        if (fault !== 'hang') req.socket.destroy();
+        return; // 'hang': never answer; the client's timeout (or close()) ends it
+      }
+      let status = 200;
+      let answer: object;
+      try {
+        if (fault) throw FAULT_ERRORS[fault];
+        answer = dispatch(operation, req, body, store, options.engagements);
+      } catch (error) {
+        const e = error instanceof ServiceError ? error : new ServiceError('InternalServerException', 500, 'An internal error occurred');
+        status = e.status;
+        answer = { __type: e.type, message: e.message, ...e.extra };
+        res.setHeader('x-amzn-errortype', e.type);
+      }
+      calls.push({ operation, clientToken, status });
+      setTimeout(() => {
+        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
+        res.end(JSON.stringify(answer));
+      }, delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    calls,
+    injectFaults: (fault, count) => { for (let i = 0; i < count; i++) faults.push(fault); },
+    setDelay: (ms) => { delayMs = ms; },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function parseBody(text: string): Record<string, any> | undefined {
+  try {
+    const value = JSON.parse(text || '{}');
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function dispatch(
+  operation: string,
+  req: http.IncomingMessage,
+  body: Record<string, any> | undefined,
+  store: InvitationStore,
+  engagements: readonly string[] | undefined,
+): object {
+  if (req.method !== 'POST' || !String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.0')) {
+    throw new ServiceError('ValidationException', 400, 'Expected POST / with Content-Type application/x-amz-json-1.0',
+      { Reason: 'REQUEST_VALIDATION_FAILED' });
+  }
+  if (!body) throw validationError([{ path: [], problem: 'the body is not a JSON object', rule: 'type' }]);
+  switch (operation) {
+    case 'CreateEngagementInvitation': return createInvitation(body, store, engagements);
+    case 'GetEngagementInvitation': return getInvitation(body, store);
+    case 'ListEngagementInvitations': return listInvitations(body, store);
+    default: throw new ServiceError('UnknownOperationException', 400, `Unsupported operation ${operation.slice(0, 80)}`);
+  }
+}
+
+function createInvitation(body: Record<string, any>, store: InvitationStore, engagements: readonly string[] | undefined): object {
+  const { ClientToken, ...request } = body;
+  const violations = validate(CREATE_ENGAGEMENT_INVITATION_RULES, request);
+  if (typeof ClientToken !== 'string' || !CLIENT_TOKEN.test(ClientToken)) {
+    violations.push({ path: ['ClientToken'], problem: 'must be 1 to 64 printable ASCII characters', rule: 'pattern ^[!-~]{1,64}$' });
+  }
+  if (violations.length > 0) throw validationError(violations);
+  if (engagements && !engagements.includes(request.EngagementIdentifier)) {
+    throw new ServiceError('ResourceNotFoundException', 404, `Engagement ${request.EngagementIdentifier} not found`);
+  }
+  const result = store.create(ClientToken, request as any);
+  if (result.kind === 'conflict') {
+    throw new ServiceError('ConflictException', 409, 'Conflicting client token submitted for a new request body.');
+  }
+  return { Id: result.invitation.Id, Arn: result.invitation.Arn };
+}
+
+function getInvitation(body: Record<string, any>, store: InvitationStore): object {
+  requireStrings(body, ['Catalog', 'Identifier']);
+  const invitation = store.get(body.Identifier);
+  if (!invitation || invitation.Catalog !== body.Catalog) {
+    throw new ServiceError('ResourceNotFoundException', 404, `Engagement invitation ${String(body.Identifier).slice(0, 120)} not found`);
+  }
+  return { ...summary(invitation), Payload: invitation.Payload, InvitationMessage: invitation.InvitationMessage };
+}
+
+function listInvitations(body: Record<string, any>, store: InvitationStore): object {
+  requireStrings(body, ['Catalog', 'ParticipantType']);
+  if (body.ParticipantType !== 'SENDER') {
+    // Everything this endpoint knows was sent by its own account: the receiver view is always empty.
+    return { EngagementInvitationSummaries: [] };
+  }
+  const engagementFilter: string[] | undefined = body.EngagementIdentifier;
+  const statusFilter: string[] | undefined = body.Status;
+  const matching = store.list().filter((i) => i.Catalog === body.Catalog
+    && (!engagementFilter?.length || engagementFilter.includes(i.EngagementId))
+    && (!statusFilter?.length || statusFilter.includes(i.Status)));
+  const pageSize = Math.min(Math.max(Number(body.MaxResults) || 100, 1), 100);
+  const start = Number(body.NextToken ?? 0) || 0;
+  const page = matching.slice(start, start + pageSize);
+  return {
+    EngagementInvitationSummaries: page.map((i) => ({ ...summary(i), ParticipantType: 'SENDER' })),
+    ...(start + pageSize < matching.length ? { NextToken: String(start + pageSize) } : {}),
+  };
+}
+
+function summary(i: StoredInvitation): object {
+  return {
+    Arn: i.Arn,
+    Id: i.Id,
+    Catalog: i.Catalog,
+    EngagementId: i.EngagementId,
+    PayloadType: 'OpportunityInvitation' in i.Payload ? 'OpportunityInvitation' : 'LeadInvitation',
+    Status: i.Status,
+    InvitationDate: i.InvitationDate,
+    ExpirationDate: i.ExpirationDate,
+    SenderAwsAccountId: i.SenderAwsAccountId,
+    Receiver: i.Receiver,
+  };
+}
+
+function requireStrings(body: Record<string, any>, names: string[]): void {
+  const missing = names.filter((name) => typeof body[name] !== 'string' || !body[name]);
+  if (missing.length) throw validationError(missing.map((name) => ({ path: [name], problem: 'is required', rule: 'required' })));
+}
+
+const CODES: Array<[RegExp, string]> = [
+  [/^required$/, 'REQUIRED_FIELD_MISSING'],
+  [/^enum$/, 'INVALID_ENUM_VALUE'],
+  [/^(pattern|length|type)/, 'INVALID_STRING_FORMAT'],
+];
+
+/** The service's ValidationException: HTTP 400, Reason, and an ErrorList naming each field in the wire shape. */
+function validationError(violations: Violation[]): ServiceError {
+  const ErrorList = violations.map((v) => {
+    let Code = CODES.find(([rule]) => rule.test(v.rule))?.[1] ?? 'INVALID_VALUE';
+    const listSize = /^list size (\d+)\.\./.exec(v.rule);
+    if (listSize) Code = Number(/^has (\d+)/.exec(v.problem)?.[1]) < Number(listSize[1]) ? 'NOT_ENOUGH_VALUES' : 'TOO_MANY_VALUES';
+    return { FieldName: formatPath(v.path, 'wire'), Message: v.problem, Code };
+  });
+  return new ServiceError('ValidationException', 400, 'The request failed validation.', { Reason: 'REQUEST_VALIDATION_FAILED', ErrorList });
+}

@@ -1,0 +1,147 @@
+// The local endpoint, driven by the real SDK client over HTTP on 127.0.0.1.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  ConflictException,
+  CreateEngagementInvitationCommand,
+  CreateEngagementInvitationCommandInput,
+  GetEngagementInvitationCommand,
+  ListEngagementInvitationsCommand,
+  PartnerCentralSellingClient,
+  ResourceNotFoundException,
+  ServiceQuotaExceededException,
+  ValidationException,
+} from '@aws-sdk/client-partnercentral-selling';
+import { PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../../local/partner-central-endpoint/server';
+import { wireProperties } from '../support/events';
+
+let endpoint: PartnerCentralEndpoint;
+let client: PartnerCentralSellingClient;
+let stateDir: string;
+
+function request(token: string, message?: string): CreateEngagementInvitationCommandInput {
+  const { ServiceToken, ...wire } = wireProperties(message);
+  return { ...(wire as any), ClientToken: token };
+}
+
+async function start(options: Parameters<typeof startPartnerCentralEndpoint>[0] = {}) {
+  endpoint = await startPartnerCentralEndpoint({ maxRequests: 200, ...options });
+  client = new PartnerCentralSellingClient({
+    region: 'us-east-1',
+    endpoint: endpoint.url,
+    credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local' },
+    maxAttempts: 4,
+  });
+}
+
+beforeEach(() => { stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-endpoint-')); });
+afterEach(async () => {
+  client?.destroy();
+  await endpoint?.close();
+  fs.rmSync(stateDir, { recursive: true, force: true });
+});
+
+test('creates an invitation with a real-format id and ARN, PENDING for 15 days', async () => {
+  await start({ account: '210987654321' });
+
+  const created = await client.send(new CreateEngagementInvitationCommand(request('token-1')));
+
+  expect(created.Id).toMatch(/^engi-[0-9a-z]{13}$/);
+  expect(created.Arn).toBe(`arn:aws:partnercentral::210987654321:Sandbox/engagement-invitation/${created.Id}`);
+  const got = await client.send(new GetEngagementInvitationCommand({ Catalog: 'Sandbox', Identifier: created.Arn! }));
+  expect(got).toMatchObject({ Id: created.Id, Status: 'PENDING', EngagementId: 'eng-abcdefghijklmn', PayloadType: 'OpportunityInvitation' });
+  expect(got.ExpirationDate!.getTime() - got.InvitationDate!.getTime()).toBe(15 * 86_400_000);
+  expect(endpoint.calls.map((c) => [c.operation, c.clientToken, c.status])).toEqual([
+    ['CreateEngagementInvitation', 'token-1', 200],
+    ['GetEngagementInvitation', undefined, 200],
+  ]);
+});
+
+test('the same ClientToken and body replay the invitation; another body is a ConflictException', async () => {
+  await start();
+
+  const first = await client.send(new CreateEngagementInvitationCommand(request('token-2')));
+  const again = await client.send(new CreateEngagementInvitationCommand(request('token-2')));
+  const conflict = client.send(new CreateEngagementInvitationCommand(request('token-2', 'a different message')));
+
+  expect(again).toMatchObject({ Id: first.Id, Arn: first.Arn });
+  await expect(conflict).rejects.toBeInstanceOf(ConflictException);
+  expect(endpoint.store.list()).toHaveLength(1);
+});
+
+test('invalid requests get the service\'s ValidationException with an ErrorList of wire field names', async () => {
+  await start();
+  const bad = request('token-3') as any;
+  bad.Invitation.Payload.OpportunityInvitation.Customer.CountryCode = 'XX';
+  bad.Invitation.Payload.OpportunityInvitation.SenderContacts = [];
+  delete bad.EngagementIdentifier;
+
+  const error = await client.send(new CreateEngagementInvitationCommand(bad)).catch((e) => e);
+
+  expect(error).toBeInstanceOf(ValidationException);
+  expect(error.$metadata.httpStatusCode).toBe(400);
+  expect(error.Reason).toBe('REQUEST_VALIDATION_FAILED');
+  expect(error.ErrorList.map((e: any) => [e.FieldName, e.Code])).toEqual([
+    ['EngagementIdentifier', 'REQUIRED_FIELD_MISSING'],
+    ['Invitation.Payload.OpportunityInvitation.SenderContacts', 'NOT_ENOUGH_VALUES'],
+    ['Invitation.Payload.OpportunityInvitation.Customer.CountryCode', 'INVALID_ENUM_VALUE'],
+  ]);
+  expect(endpoint.store.list()).toHaveLength(0);
+});
+
+test('an unknown engagement is a ResourceNotFoundException when engagements are configured', async () => {
+  await start({ engagements: ['eng-zzzzzzzzzzzzzz'] });
+
+  await expect(client.send(new CreateEngagementInvitationCommand(request('token-4')))).rejects.toBeInstanceOf(ResourceNotFoundException);
+});
+
+test('injected faults: throttling and 5xx are retried by the SDK, quota is not, drops are retried', async () => {
+  await start();
+
+  // The client makes at most 4 attempts: 3 faults, then the answer.
+  endpoint.injectFaults('throttle', 1);
+  endpoint.injectFaults('internal', 1);
+  endpoint.injectFaults('drop', 1);
+  const created = await client.send(new CreateEngagementInvitationCommand(request('token-5')));
+  expect(created.Id).toBeDefined();
+  expect(endpoint.calls.map((c) => c.status)).toEqual([429, 500, 'dropped', 200]);
+  expect(new Set(endpoint.calls.map((c) => c.clientToken))).toEqual(new Set(['token-5']));
+
+  endpoint.injectFaults('quota', 1);
+  const error = await client.send(new CreateEngagementInvitationCommand(request('token-6'))).catch((e) => e);
+  expect(error).toBeInstanceOf(ServiceQuotaExceededException);
+  expect(error.$metadata.httpStatusCode).toBe(402);
+}, 30_000);
+
+test('ListEngagementInvitations (SENDER) filters by engagement and pages', async () => {
+  await start();
+  for (let i = 0; i < 3; i++) await client.send(new CreateEngagementInvitationCommand(request(`token-list-${i}`)));
+
+  const page1 = await client.send(new ListEngagementInvitationsCommand({ Catalog: 'Sandbox', ParticipantType: 'SENDER', MaxResults: 2 }));
+  const page2 = await client.send(new ListEngagementInvitationsCommand({
+    Catalog: 'Sandbox', ParticipantType: 'SENDER', MaxResults: 2, NextToken: page1.NextToken,
+  }));
+  const other = await client.send(new ListEngagementInvitationsCommand({
+    Catalog: 'Sandbox', ParticipantType: 'SENDER', EngagementIdentifier: ['eng-zzzzzzzzzzzzzz'],
+  }));
+
+  expect(page1.EngagementInvitationSummaries).toHaveLength(2);
+  expect(page2.EngagementInvitationSummaries).toHaveLength(1);
+  expect(page2.NextToken).toBeUndefined();
+  expect(other.EngagementInvitationSummaries).toEqual([]);
+});
+
+test('state persists in its JSON file across restarts, idempotency included', async () => {
+  const stateFile = path.join(stateDir, 'state.json');
+  await start({ stateFile });
+  const first = await client.send(new CreateEngagementInvitationCommand(request('token-7')));
+  client.destroy();
+  await endpoint.close();
+
+  await start({ stateFile });
+  const replayed = await client.send(new CreateEngagementInvitationCommand(request('token-7')));
+
+  expect(replayed.Id).toBe(first.Id);
+  expect(endpoint.store.list()).toHaveLength(1);
+});
