@@ -20,6 +20,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   libdir: 'build',
   testdir: 'test',
   tsconfigDevFile: 'tsconfig.dev.json',
+  // ts-jest transpiles without type-checking (isolatedModules): the test task type-checks everything first.
+  typecheckTests: true,
   tsconfigDev: {
     include: ['lib/**/*.ts', 'lambda/**/*.ts', 'bin/**/*.ts', 'local/**/*.ts', 'test/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
     compilerOptions: {},

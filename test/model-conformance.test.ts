@@ -20,8 +20,6 @@ const EXTRA_ENUMS: Record<string, string> = {
 /** Members the construct does not take: the handler sets ClientToken to the CloudFormation RequestId. */
 const NOT_IN_PROPS = new Set(['CreateEngagementInvitationRequest.ClientToken']);
 
-interface Expected { path: string; rule: Rule; target: string; traits: Record<string, any> }
-
 function compare(rule: Rule, target: string, traits: Record<string, any>, where: string, out: string[]): void {
   // Prelude shapes (smithy.api#String) carry no traits of their own.
   const shape = target.startsWith('smithy.api#') ? { type: 'string', traits: {} } : shapes[NS + target];

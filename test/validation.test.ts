@@ -10,7 +10,7 @@ type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 function propsWith(edit: (props: Mutable<EngagementInvitationProps>) => void): EngagementInvitationProps {
   const props = JSON.parse(JSON.stringify(validProps())) as Mutable<EngagementInvitationProps>;
   edit(props);
-  return props;
+  return props as unknown as EngagementInvitationProps;
 }
 
 function synthError(props: EngagementInvitationProps, stack: Stack = testStack()): string {

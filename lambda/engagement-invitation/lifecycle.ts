@@ -1,4 +1,5 @@
 // The lifecycle table of DESIGN.md, row by row: what each CloudFormation event does and answers.
+import { canonicalJson } from './canonical-json';
 import { createEngagementInvitation, DEFAULT_API_REGION, describeError, InvitationRequest } from './partner-central';
 import { CustomResourceEvent, Outcome } from './types';
 
@@ -82,13 +83,5 @@ function readRequest(properties: unknown): InvitationRequest | string {
 
 function sameInvitation(before: Record<string, unknown> | undefined, after: Record<string, unknown>): boolean {
   if (!before) return false;
-  return REQUEST_KEYS.every((key) => canonical(before[key]) === canonical(after[key]));
-}
-
-/** JSON with sorted keys, so key order never counts as a change. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v) ?? 'undefined';
+  return REQUEST_KEYS.every((key) => canonicalJson(before[key]) === canonicalJson(after[key]));
 }

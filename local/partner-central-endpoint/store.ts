@@ -3,6 +3,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { canonicalJson } from '../../lambda/engagement-invitation/canonical-json';
 
 export const INVITATION_LIFETIME_DAYS = 15;
 
@@ -87,7 +88,5 @@ export class InvitationStore {
 
 /** Key order does not make a different body. */
 function hash(value: unknown): string {
-  const canonical = JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
-  return createHash('sha256').update(canonical).digest('hex');
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HANDLER_ASSET_PATH } from '../../lib/handler-function';
-import { cfnEvent, INVITATION_ARN, INVITATION_ID, lambdaContext } from '../support/events';
+import { cfnEvent, INVITATION_ARN, INVITATION_ID } from '../support/events';
 import { invokeBundledHandler } from '../support/invoke-bundled';
 import { awsJson, ScriptedAnswer, ScriptedServer, startScriptedServer } from '../support/local-servers';
 

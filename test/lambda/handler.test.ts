@@ -103,6 +103,7 @@ describe('Create', () => {
     partnerCentral.on(CreateEngagementInvitationCommand).rejects(new ValidationException({
       $metadata: {},
       message: 'The request failed validation.',
+      Message: 'The request failed validation.',
       Reason: 'REQUEST_VALIDATION_FAILED',
       ErrorList: [
         { FieldName: 'Invitation.Payload.OpportunityInvitation.Customer.CountryCode', Message: 'bad', Code: 'INVALID_ENUM_VALUE' },
@@ -259,6 +260,7 @@ describe('the response to CloudFormation', () => {
     partnerCentral.on(CreateEngagementInvitationCommand).rejects(new ValidationException({
       $metadata: {},
       message: 'x'.repeat(3000),
+      Message: 'x'.repeat(3000),
       Reason: 'REQUEST_VALIDATION_FAILED',
       ErrorList: Array.from({ length: 200 }, (_, i) => ({ FieldName: `Invitation.Field${i}`, Message: 'bad', Code: 'INVALID_VALUE' })),
     }));
@@ -277,7 +279,7 @@ describe('logs', () => {
   test('name the request and outcome, never the properties or the ResponseURL', async () => {
     partnerCentral.on(CreateEngagementInvitationCommand)
       .resolvesOnce({ Arn: INVITATION_ARN, Id: INVITATION_ID })
-      .rejects(new ValidationException({ $metadata: {}, message: `bad email ${PII.email}`, Reason: 'REQUEST_VALIDATION_FAILED' }));
+      .rejects(new ValidationException({ $metadata: {}, message: `bad email ${PII.email}`, Message: `bad email ${PII.email}`, Reason: 'REQUEST_VALIDATION_FAILED' }));
     const secretUrl = `${receiver.url}/bucket/key?X-Amz-Signature=abcdef0123456789secret`;
 
     const create = cfnEvent('Create', secretUrl);
