@@ -1,11 +1,11 @@
 import { CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EngagementInvitationHandler } from './handler-function';
+import { INVITATION_ARN_PATTERN } from './invitation-arn';
 import { Invitation } from './invitation-props';
 import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, validate } from './validation';
 import { toWireRequest } from './wire-request';
 
-const INVITATION_ARN = /^arn:aws:partnercentral::[0-9]{12}:[a-zA-Z]+\/engagement-invitation\/engi-[0-9,a-z]{13}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /**
@@ -85,7 +85,7 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
    * Refers to an existing invitation by its ARN (for example an export of another stack).
    */
   public static fromEngagementInvitationArn(scope: Construct, id: string, invitationArn: string): IEngagementInvitation {
-    if (!Token.isUnresolved(invitationArn) && !INVITATION_ARN.test(invitationArn)) {
+    if (!Token.isUnresolved(invitationArn) && !INVITATION_ARN_PATTERN.test(invitationArn)) {
       throw new Error(`${scope.node.path}/${id}: invitationArn: ${JSON.stringify(invitationArn)} is not an engagement invitation ARN `
         + '(arn:aws:partnercentral::<account>:<catalog>/engagement-invitation/engi-<13 characters>)');
     }

@@ -19,7 +19,7 @@ export const HANDLER_ASSET_PATH = path.join(__dirname, '..', 'assets', 'engageme
 const SINGLETON_ID = 'PartnerCentralInvitationHandler8f3b2c1e';
 
 /** The function's timeout; the handler answers FAILED 5 s before it. */
-export const HANDLER_TIMEOUT = Duration.seconds(60);
+const HANDLER_TIMEOUT = Duration.seconds(60);
 
 /** Per-stack singleton: `EngagementInvitationHandler.of(scope)` returns the stack's instance, creating it once. */
 export class EngagementInvitationHandler extends Construct {

@@ -2,6 +2,7 @@
 import { canonicalJson } from './canonical-json';
 import { createEngagementInvitation, DEFAULT_API_REGION, describeError, InvitationRequest } from './partner-central';
 import { CustomResourceEvent, Outcome } from './types';
+import { INVITATION_ARN_PATTERN } from '../../lib/invitation-arn';
 
 /** PhysicalResourceId of a failed Create, so the rollback's Delete (a no-op anyway) has a stable id. */
 export const CREATE_FAILED_MARKER = 'PartnerCentralEngagementInvitation::CREATE_FAILED';
@@ -9,8 +10,6 @@ export const CREATE_FAILED_MARKER = 'PartnerCentralEngagementInvitation::CREATE_
 /** The properties that make up the invitation; any other property (ServiceToken, ServiceTimeout, ApiRegion) may
  * change without sending a new invitation. */
 const REQUEST_KEYS = ['Catalog', 'EngagementIdentifier', 'Invitation'] as const;
-
-const INVITATION_ARN = /^arn:aws:partnercentral::[0-9]{12}:[a-zA-Z]+\/engagement-invitation\/(engi-[0-9,a-z]{13})$/;
 
 export type CreateInvitation = typeof createEngagementInvitation;
 
@@ -24,7 +23,7 @@ export async function runLifecycle(
       return send(event, abortSignal, create, CREATE_FAILED_MARKER);
     case 'Update': {
       const physicalResourceId = event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
-      const existing = INVITATION_ARN.exec(physicalResourceId);
+      const existing = INVITATION_ARN_PATTERN.exec(physicalResourceId);
       if (existing && sameInvitation(event.OldResourceProperties, event.ResourceProperties)) {
         return { status: 'SUCCESS', physicalResourceId, data: { Arn: physicalResourceId, Id: existing[1] }, apiCalls: 0 };
       }
