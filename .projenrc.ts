@@ -101,4 +101,19 @@ project.addTask('synth:example', {
   ],
 });
 
+// The whole lifecycle on this machine: bin/app.ts synthesized, its custom resources driven through the bundled
+// handler against a local Partner Central Selling endpoint on 127.0.0.1, state kept in .local/ (gitignored).
+// execArgs, not exec: received arguments reach the command verbatim (`-c message="New text"` stays one value).
+const localDeploy = ['ts-node', '--project', 'tsconfig.dev.json', 'local/local-deploy/cli.ts'];
+project.addTask('deploy:local', {
+  description: 'Deploy the example app locally: synth, then every stack against a local Partner Central endpoint (args: [stack ...] [-c key=value] [--fault throttle=3])',
+  execArgs: [...localDeploy, 'deploy'],
+  receiveArgs: true,
+});
+project.addTask('destroy:local', {
+  description: 'Destroy the locally deployed stacks in reverse dependency order (args: [stack ...])',
+  execArgs: [...localDeploy, 'destroy'],
+  receiveArgs: true,
+});
+
 project.synth();

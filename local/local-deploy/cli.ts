@@ -1,0 +1,182 @@
+// `npm run deploy:local` / `npm run destroy:local`: the example app's whole lifecycle on this machine. Synthesizes
+// bin/app.ts, starts the local Partner Central Selling endpoint and a local ResponseURL receiver (both on
+// 127.0.0.1), deploys or destroys every stack in dependency order, and prints progress and the stacks' outputs.
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { readCloudAssembly, dependencyOrder } from './cloud-assembly';
+import { deployStack, destroyStack, DeployerOptions, ProgressEvent, StackResult } from './deployer';
+import { startResponseReceiver } from './response-receiver';
+import { StackStateStore } from './stack-state';
+import { Fault, startPartnerCentralEndpoint } from '../partner-central-endpoint/server';
+
+export const LOCAL_ACCOUNT = '123456789012';
+export const LOCAL_REGION = 'us-east-1';
+const FAULTS: Fault[] = ['throttle', 'internal', 'quota', 'drop', 'hang'];
+
+const USAGE = `usage: local-deploy <deploy|destroy> [stack ...] [options]
+  -c, --context key=value   CDK context for the synth (e.g. -c message="New text"); repeatable
+  --app <dir>               a synthesized cloud assembly to use (default: synthesize bin/app.ts into cdk.out)
+  --state-dir <dir>         where deployed stacks and the endpoint's account live (default: .local)
+  --fault <fault>=<n>       the endpoint answers the next n calls with a fault: ${FAULTS.join(', ')}; repeatable`;
+
+export interface CliOptions {
+  readonly command: 'deploy' | 'destroy';
+  readonly stacks: string[];
+  readonly context: string[];
+  readonly app?: string;
+  readonly stateDir: string;
+  readonly faults: Array<[Fault, number]>;
+}
+
+export function parseArguments(argv: string[]): CliOptions {
+  const [command, ...rest] = argv;
+  if (command !== 'deploy' && command !== 'destroy') throw new Error(USAGE);
+  const options = { command: command as CliOptions['command'], stacks: [] as string[], context: [] as string[], app: undefined as string | undefined, stateDir: '.local', faults: [] as Array<[Fault, number]> };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      if (i + 1 >= rest.length) throw new Error(`${arg} needs a value\n${USAGE}`);
+      return rest[++i];
+    };
+    if (arg === '-c' || arg === '--context') {
+      const pair = value();
+      if (!/^[^=]+=/.test(pair)) throw new Error(`${arg} ${pair}: expected key=value`);
+      options.context.push(pair);
+    } else if (arg === '--app') {options.app = value();} else if (arg === '--state-dir') {options.stateDir = value();} else if (arg === '--fault') {
+      const [fault, count] = value().split('=');
+      if (!FAULTS.includes(fault as Fault) || !/^\d+$/.test(count ?? '')) throw new Error(`--fault ${fault}=${count}: expected one of ${FAULTS.join(', ')} and a count`);
+      options.faults.push([fault as Fault, Number(count)]);
+    } else if (arg.startsWith('-')) {throw new Error(`unknown option ${arg}\n${USAGE}`);} else {options.stacks.push(arg);}
+  }
+  return options;
+}
+
+/** Runs the command; returns the process exit code. */
+export async function runLocalDeploy(options: CliOptions, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+  const states = new StackStateStore(path.resolve(options.stateDir));
+  const endpoint = await startPartnerCentralEndpoint({
+    account: LOCAL_ACCOUNT,
+    stateFile: path.join(states.stateDir, 'partner-central', 'account.json'),
+  });
+  const receiver = await startResponseReceiver();
+  options.faults.forEach(([fault, count]) => endpoint.injectFaults(fault, count));
+  const deployer: DeployerOptions = {
+    states,
+    env: { account: LOCAL_ACCOUNT, region: LOCAL_REGION },
+    receiver,
+    functionEnvironment: {
+      AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: endpoint.url,
+      AWS_ACCESS_KEY_ID: 'AKIALOCALDEPLOY00000',
+      AWS_SECRET_ACCESS_KEY: 'local-deploy-not-a-secret',
+      AWS_SESSION_TOKEN: 'local-deploy',
+    },
+    report: (event) => write(progressLine(event)),
+  };
+  write(`Partner Central Selling: local endpoint ${endpoint.url} (account ${LOCAL_ACCOUNT}, state in ${path.relative(process.cwd(), states.stateDir) || '.'})`);
+  try {
+    const results: StackResult[] = [];
+    if (options.command === 'deploy') {
+      const assemblyDir = options.app ?? synthesize(options.context);
+      const stacks = readCloudAssembly(assemblyDir);
+      const selected = withDependencies(stacks, options.stacks);
+      write(`Functions run on this machine's Node.js ${process.version}; their runtime in AWS: ${runtimes(stacks)}`);
+      for (const stack of selected) {
+        const result = await deployStack(stack, deployer);
+        results.push(result);
+        if (!result.changed && !result.failed) write(`${stack.name.padEnd(15)} | no changes`);
+        if (result.failed) break; // as `cdk deploy`: later stacks depend on this one
+      }
+    } else {
+      for (const stackName of destroyOrder(states, options.stacks)) {
+        const result = await destroyStack(stackName, deployer);
+        results.push(result);
+        if (result.failed) break;
+      }
+    }
+    const created = endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
+    write(`Partner Central Selling: ${created.length} CreateEngagementInvitation request(s) this run, `
+      + `${endpoint.store.list().length} invitation(s) in the local account`);
+    if (options.command === 'deploy') write(outputsTable(results));
+    const failed = results.find((r) => r.failed);
+    if (failed) write(`FAILED: ${failed.stackName}: ${failed.reason}`);
+    return failed ? 1 : 0;
+  } finally {
+    await receiver.close();
+    await endpoint.close();
+  }
+}
+
+function synthesize(context: string[]): string {
+  const outdir = 'cdk.out';
+  const args = ['cdk', 'synth', '--quiet', '--output', outdir, ...context.flatMap((pair) => ['-c', pair])];
+  const result = spawnSync('npx', args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`cdk synth failed (exit code ${result.status})`);
+  return outdir;
+}
+
+function withDependencies<T extends { name: string; dependencies: string[] }>(stacks: T[], names: string[]): T[] {
+  if (names.length === 0) return stacks;
+  const unknown = names.filter((n) => !stacks.some((s) => s.name === n));
+  if (unknown.length) throw new Error(`no stack named ${unknown.join(', ')} in the app (stacks: ${stacks.map((s) => s.name).join(', ')})`);
+  const wanted = new Set<string>();
+  const add = (name: string) => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    stacks.find((s) => s.name === name)?.dependencies.forEach(add);
+  };
+  names.forEach(add);
+  return stacks.filter((s) => wanted.has(s.name));
+}
+
+/** Deployed stacks, importers before the stacks they import from; with names, those stacks and their importers. */
+function destroyOrder(states: StackStateStore, names: string[]): string[] {
+  const deployed = states.all();
+  const exporter = (exportName: string) => deployed.find((s) => Object.values(s.outputs).some((o) => o.exportName === exportName))?.stackName;
+  const ordered = dependencyOrder(deployed, (s) => s.stackName, (s) => s.imports.map(exporter).filter((n): n is string => !!n))
+    .map((s) => s.stackName).reverse();
+  if (names.length === 0) return ordered;
+  const wanted = new Set(names);
+  for (const name of [...ordered].reverse()) {
+    if (deployed.find((s) => s.stackName === name)?.imports.some((i) => wanted.has(exporter(i) ?? ''))) wanted.add(name);
+  }
+  return ordered.filter((n) => wanted.has(n));
+}
+
+function runtimes(stacks: ReturnType<typeof readCloudAssembly>): string {
+  const found = new Set(stacks.flatMap((s) => Object.values(s.template.Resources))
+    .filter((r) => r.Type === 'AWS::Lambda::Function').map((r) => String(r.Properties?.Runtime)));
+  return [...found].join(', ') || 'none';
+}
+
+function progressLine(e: ProgressEvent): string {
+  const detail = [
+    e.physicalId,
+    e.durationMs !== undefined ? `${(e.durationMs / 1000).toFixed(1)} s` : undefined,
+    e.requestId ? `RequestId ${e.requestId}` : undefined,
+    e.reason,
+  ].filter(Boolean).join(' | ');
+  return `${e.stackName.padEnd(15)} | ${e.status.padEnd(28)} | ${e.resourceType} | ${e.logicalId}${detail ? ` | ${detail}` : ''}`;
+}
+
+function outputsTable(results: StackResult[]): string {
+  const rows = results.flatMap((r) => Object.entries(r.outputs).map(([name, o]) => [r.stackName, name, String(o.value), o.exportName ?? '']));
+  if (rows.length === 0) return 'Outputs: none';
+  const header = ['Stack', 'Output', 'Value', 'Export'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return ['Outputs', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+if (require.main === module) {
+  let options: CliOptions;
+  try {
+    options = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  runLocalDeploy(options).then((code) => process.exit(code), (error) => {
+    process.stderr.write(`local deploy failed: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}

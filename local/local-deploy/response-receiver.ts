@@ -1,0 +1,83 @@
+// The local stand-in for the pre-signed S3 URL CloudFormation gives a custom resource (ResponseURL): it records
+// every PUT per request, on 127.0.0.1, and lets the deployer wait for the first one.
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/** CloudFormation refuses a response object above this size ("Response object is too long"). */
+export const MAX_RESPONSE_BYTES = 4096;
+
+export interface CustomResourceResponse {
+  readonly Status: 'SUCCESS' | 'FAILED';
+  readonly Reason?: string;
+  readonly PhysicalResourceId: string;
+  readonly StackId: string;
+  readonly RequestId: string;
+  readonly LogicalResourceId: string;
+  readonly NoEcho?: boolean;
+  readonly Data?: Record<string, unknown>;
+}
+
+export interface ReceivedResponse {
+  /** The parsed response, or why CloudFormation would not accept it. */
+  readonly response?: CustomResourceResponse;
+  readonly rejected?: string;
+}
+
+export interface ResponseReceiver {
+  /** A new ResponseURL; every PUT to it is recorded under the returned key. */
+  newResponseUrl(): { key: string; url: string };
+  /** The responses received for `key` so far, in order. */
+  received(key: string): ReceivedResponse[];
+  close(): Promise<void>;
+}
+
+export async function startResponseReceiver(maxRequests = 10_000): Promise<ResponseReceiver> {
+  const responses = new Map<string, ReceivedResponse[]>();
+  let served = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= 64 * 1024) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      served += 1;
+      const key = /^\/cloudformation-response\/([0-9a-f-]{36})\?/.exec(req.url ?? '')?.[1];
+      if (req.method !== 'PUT' || !key || !responses.has(key) || served > maxRequests) {
+        res.writeHead(403).end();
+        return;
+      }
+      responses.get(key)!.push(parse(Buffer.concat(chunks), size));
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    newResponseUrl: () => {
+      const key = randomUUID();
+      responses.set(key, []);
+      return { key, url: `http://127.0.0.1:${port}/cloudformation-response/${key}?X-Amz-Signature=local` };
+    },
+    received: (key) => responses.get(key) ?? [],
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function parse(body: Buffer, size: number): ReceivedResponse {
+  if (size > MAX_RESPONSE_BYTES) return { rejected: `Response object is too long (${size} bytes)` };
+  try {
+    const response = JSON.parse(body.toString('utf8'));
+    if ((response.Status !== 'SUCCESS' && response.Status !== 'FAILED') || typeof response.PhysicalResourceId !== 'string') {
+      return { rejected: 'Invalid response object: Status and PhysicalResourceId are required' };
+    }
+    return { response };
+  } catch {
+    return { rejected: 'Invalid response object: not JSON' };
+  }
+}
