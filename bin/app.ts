@@ -1,16 +1,8 @@
 #!/usr/bin/env node
-// Example app: `npx cdk synth` (no AWS credentials needed).
+// Example app: `npm run synth:example` (no AWS credentials needed) or `npm run deploy:local` (no AWS account needed).
 import { App } from 'aws-cdk-lib';
-import { ConsumerStack, InvitationStack } from './example-stacks';
+import { addExampleStacks } from './example-stacks';
 
 const app = new App();
-const invitationStack = new InvitationStack(app, 'InvitationStack', {
-  description: 'Sends a Partner Central engagement invitation (cdk-engagement-invitation example)',
-});
-const consumerStack = new ConsumerStack(app, 'ConsumerStack', {
-  description: 'Consumes the invitation exported by InvitationStack (cdk-engagement-invitation example)',
-  invitationStackName: invitationStack.stackName,
-});
-// The imports name exports, not constructs: declare the order so deploy and destroy respect it.
-consumerStack.addStackDependency(invitationStack);
+addExampleStacks(app);
 app.synth();

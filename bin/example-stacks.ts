@@ -1,5 +1,5 @@
 // The example app's two stacks: one sends an invitation and exports its Arn and Id, the other consumes them.
-import { CfnOutput, Fn, Stack, StackProps } from 'aws-cdk-lib';
+import { App, CfnOutput, Fn, Stack, StackProps } from 'aws-cdk-lib';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { Catalog, CountryCode, CurrencyCode, EngagementInvitation, Industry, PaymentFrequency, ReceiverResponsibility } from '../lib';
@@ -81,4 +81,18 @@ export class ConsumerStack extends Stack {
     new CfnOutput(this, 'ConsumedInvitationId', { value: invitationId });
     new CfnOutput(this, 'InvitationArnParameterName', { value: parameter.parameterName });
   }
+}
+
+/** The example app's two stacks, wired as `bin/app.ts` deploys them (also used by the tests and the local deploy's). */
+export function addExampleStacks(app: App): { invitationStack: InvitationStack; consumerStack: ConsumerStack } {
+  const invitationStack = new InvitationStack(app, 'InvitationStack', {
+    description: 'Sends a Partner Central engagement invitation (cdk-engagement-invitation example)',
+  });
+  const consumerStack = new ConsumerStack(app, 'ConsumerStack', {
+    description: 'Consumes the invitation exported by InvitationStack (cdk-engagement-invitation example)',
+    invitationStackName: invitationStack.stackName,
+  });
+  // The imports name exports, not constructs: declare the order so deploy and destroy respect it.
+  consumerStack.addStackDependency(invitationStack);
+  return { invitationStack, consumerStack };
 }

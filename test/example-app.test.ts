@@ -3,14 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ConsumerStack, InvitationStack } from '../bin/example-stacks';
+import { addExampleStacks, InvitationStack } from '../bin/example-stacks';
 import { testApp } from './support/fixtures';
 
 function exampleApp() {
   const app = testApp();
-  const invitationStack = new InvitationStack(app, 'InvitationStack');
-  const consumerStack = new ConsumerStack(app, 'ConsumerStack', { invitationStackName: invitationStack.stackName });
-  consumerStack.addStackDependency(invitationStack);
+  const { invitationStack, consumerStack } = addExampleStacks(app);
   return { app, invitation: Template.fromStack(invitationStack), consumer: Template.fromStack(consumerStack) };
 }
 

@@ -90,9 +90,9 @@ export function references(value: unknown, found = new Set<string>()): Set<strin
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, v] of Object.entries(value)) {
       if (key === 'Ref' && typeof v === 'string') {found.add(v);} else if (key === 'Fn::GetAtt') {found.add(Array.isArray(v) ? v[0] : String(v).split('.')[0]);} else if (key === 'Fn::Sub') {
-        const text = typeof v === 'string' ? v : (v as [string])[0];
-        for (const m of text.matchAll(/\$\{([^!}][^}.]*)/g)) found.add(m[1]);
-        if (Array.isArray(v)) references(v[1], found);
+        const [text, variables] = typeof v === 'string' ? [v, {}] : v as [string, Record<string, unknown>];
+        for (const m of text.matchAll(/\$\{([^!}][^}.]*)/g)) if (!(m[1] in variables)) found.add(m[1]);
+        references(variables, found);
       } else {references(v, found);}
     }
   }

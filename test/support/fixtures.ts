@@ -37,8 +37,8 @@ export function validProps(overrides: Partial<EngagementInvitationProps> = {}): 
 }
 
 /** An app with the same synth-time CloudFormation validation as the example app's cdk.json. */
-export function testApp(): App {
-  return new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
+export function testApp(outdir?: string): App {
+  return new App({ outdir, context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
 }
 
 export function testStack(id = 'TestStack'): Stack {

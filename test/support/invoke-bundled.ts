@@ -1,27 +1,15 @@
-// Runs the shipped handler asset in a fresh `node` process, as Lambda would: the test's jest VM cannot run the
-// bundle's dynamic imports of node builtins, and a fresh process is also the honest model of a cold start.
-import { execFile } from 'node:child_process';
-import * as path from 'node:path';
+// Runs the shipped handler asset as Lambda would (a fresh `node` process, `index.handler`, the function's
+// environment): the test's jest VM cannot run the bundle's dynamic imports of node builtins, and a fresh process
+// is also the honest model of a cold start.
 import { CustomResourceEvent } from '../../lambda/engagement-invitation/types';
 import { HANDLER_ASSET_PATH } from '../../lib/handler-function';
+import { invokeLocalFunction, localFunction } from '../../local/local-deploy/lambda-runner';
 
-export interface InvokeResult {
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Invokes `index.handler` of the asset with `event`; `env` is the whole environment of the process. */
-export function invokeBundledHandler(event: CustomResourceEvent, env: Record<string, string>, remainingMs = 60_000): Promise<InvokeResult> {
-  const script = [
-    `const { handler } = require(${JSON.stringify(path.join(HANDLER_ASSET_PATH, 'index.js'))});`,
-    `const end = Date.now() + ${remainingMs};`,
-    'handler(JSON.parse(process.env.CFN_EVENT), { getRemainingTimeInMillis: () => end - Date.now() })',
-    '  .catch((error) => { console.error(error); process.exit(1); });',
-  ].join('\n');
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--no-warnings', '-e', script], {
-      env: { PATH: process.env.PATH ?? '', ...env, CFN_EVENT: JSON.stringify(event) },
-      timeout: remainingMs + 5_000,
-    }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve({ stdout, stderr })));
-  });
+/** Invokes the asset with `event` and `env` added to Lambda's variables; resolves to the function's log output. */
+export async function invokeBundledHandler(event: CustomResourceEvent, env: Record<string, string>, timeoutSeconds = 60): Promise<{ stdout: string }> {
+  const fn = localFunction('handler', 'arn:aws:lambda:us-east-1:123456789012:function:handler',
+    { Handler: 'index.handler', Runtime: 'nodejs24.x', Timeout: timeoutSeconds }, HANDLER_ASSET_PATH, 'us-east-1');
+  const invocation = await invokeLocalFunction(fn, event, event.RequestId, env);
+  if (invocation.outcome !== 'succeeded') throw new Error(`${invocation.errorMessage}\n${invocation.logs}`);
+  return { stdout: invocation.logs };
 }

@@ -1,0 +1,155 @@
+// End to end, event by event: the bundled handler from the synthesized example app's cloud assembly, run as Lambda
+// runs it (fresh process, handler string, environment, timeout), against the local Partner Central endpoint.
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
+import { CustomResourceRequest, customResourceEvent } from '../../local/local-deploy/custom-resource-invoker';
+import { invokeLocalFunction, LocalFunction } from '../../local/local-deploy/lambda-runner';
+import { CustomResourceResponse } from '../../local/local-deploy/response-receiver';
+import { PII } from '../support/fixtures';
+import { exampleHandler, exampleInvitationProperties, LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
+
+const ARN = /^arn:aws:partnercentral::123456789012:Sandbox\/engagement-invitation\/(engi-[0-9a-z]{13})$/;
+
+let assemblyDir: string;
+let handler: LocalFunction;
+let properties: Record<string, unknown>;
+let account: LocalAccount;
+
+beforeAll(() => {
+  assemblyDir = synthExampleApp();
+  handler = exampleHandler(assemblyDir);
+  properties = exampleInvitationProperties(assemblyDir, handler.functionArn);
+});
+afterAll(() => fs.rmSync(assemblyDir, { recursive: true, force: true }));
+beforeEach(async () => { account = await startLocalAccount(); });
+afterEach(async () => account.close());
+
+/** A CloudFormation event for the example invitation, with a fresh RequestId and ResponseURL. */
+function event(request: Partial<CustomResourceRequest> & Pick<CustomResourceRequest, 'requestType'>) {
+  const { key, url } = account.receiver.newResponseUrl();
+  const requestId = randomUUID();
+  const body = customResourceEvent({
+    stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/InvitationStack/8a1d2c4e-0000-11f1-9000-0a1b2c3d4e5f',
+    logicalId: 'Invitation639644E9',
+    resourceType: 'Custom::PartnerCentralEngagementInvitation',
+    properties,
+    ...request,
+  }, requestId, url);
+  return { body, requestId, url, responses: () => account.receiver.received(key).map((r) => r.response as CustomResourceResponse) };
+}
+
+async function deliver(e: ReturnType<typeof event>, fn: LocalFunction = handler) {
+  const invocation = await invokeLocalFunction(fn, e.body, e.requestId, account.functionEnvironment);
+  return { invocation, response: e.responses().at(-1)! };
+}
+
+const createCalls = () => account.endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
+
+test('Create: SUCCESS with a well-formed Arn and Id; the wire ClientToken is the RequestId', async () => {
+  const create = event({ requestType: 'Create' });
+  const { invocation, response } = await deliver(create);
+
+  expect(invocation.outcome).toBe('succeeded');
+  expect(response.Status).toBe('SUCCESS');
+  const id = ARN.exec(response.PhysicalResourceId)?.[1];
+  expect(response.Data).toEqual({ Arn: response.PhysicalResourceId, Id: id });
+  expect(createCalls()).toEqual([{ operation: 'CreateEngagementInvitation', clientToken: create.requestId, status: 200 }]);
+  expect(account.endpoint.store.get(id!)).toMatchObject({ Status: 'PENDING', EngagementId: 'eng-abcdefghijklmn' });
+});
+
+test('the same Create event delivered three times (Lambda retries) sends exactly one invitation', async () => {
+  const create = event({ requestType: 'Create' });
+  for (let i = 0; i < 3; i++) await deliver(create);
+
+  const responses = create.responses();
+  expect(responses).toHaveLength(3);
+  expect(new Set(responses.map((r) => `${r.Status} ${r.PhysicalResourceId} ${JSON.stringify(r.Data)}`)).size).toBe(1);
+  expect(createCalls().map((c) => c.clientToken)).toEqual([create.requestId, create.requestId, create.requestId]);
+  expect(account.endpoint.store.list()).toHaveLength(1);
+});
+
+test('throttled three times, then answered: SUCCESS, one invitation', async () => {
+  account.endpoint.injectFaults('throttle', 3);
+  const { response } = await deliver(event({ requestType: 'Create' }));
+
+  expect(response.Status).toBe('SUCCESS');
+  expect(createCalls().map((c) => c.status)).toEqual([429, 429, 429, 200]);
+  expect(account.endpoint.store.list()).toHaveLength(1);
+}, 30_000);
+
+test('an endpoint that hangs past the function\'s time: FAILED is answered before Lambda\'s timeout', async () => {
+  // The template's 60 s timeout, shortened to 8 s so the test takes seconds: the handler keeps 5 s back.
+  const shortTimeout = { ...handler, timeoutSeconds: 8 };
+  account.endpoint.injectFaults('hang', 10);
+  const { invocation, response } = await deliver(event({ requestType: 'Create' }), shortTimeout);
+
+  expect(invocation.outcome).toBe('succeeded'); // returned by itself: Lambda did not have to kill it
+  expect(invocation.durationMs).toBeLessThan(8_000);
+  expect(response).toMatchObject({ Status: 'FAILED', PhysicalResourceId: CREATE_FAILED_MARKER });
+  expect(response.Reason).toMatch(/^Timeout: /);
+}, 20_000);
+
+test('Delete after a failed Create: SUCCESS with no API call', async () => {
+  account.endpoint.injectFaults('internal', 4);
+  const { response: failed } = await deliver(event({ requestType: 'Create' }));
+  expect(failed).toMatchObject({ Status: 'FAILED', PhysicalResourceId: CREATE_FAILED_MARKER, Reason: expect.stringMatching(/^InternalServerException/) });
+  const callsBefore = account.endpoint.calls.length;
+
+  const { response } = await deliver(event({ requestType: 'Delete', physicalId: failed.PhysicalResourceId }));
+
+  expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: CREATE_FAILED_MARKER });
+  expect(account.endpoint.calls).toHaveLength(callsBefore);
+}, 30_000);
+
+test('Update with a changed message: a new invitation and a new physical id', async () => {
+  const { response: created } = await deliver(event({ requestType: 'Create' }));
+  const changed = { ...properties, Invitation: { ...(properties.Invitation as object), Message: 'A new message for the partner' } };
+
+  const update = event({ requestType: 'Update', properties: changed, oldProperties: properties, physicalId: created.PhysicalResourceId });
+  const { response } = await deliver(update);
+
+  expect(response.Status).toBe('SUCCESS');
+  expect(response.PhysicalResourceId).toMatch(ARN);
+  expect(response.PhysicalResourceId).not.toBe(created.PhysicalResourceId);
+  expect(createCalls().at(-1)?.clientToken).toBe(update.requestId);
+  expect(account.endpoint.store.list().map((i) => i.InvitationMessage)).toEqual([
+    'Join us on the Acme data platform migration',
+    'A new message for the partner',
+  ]);
+});
+
+test('Update with the invitation unchanged (only ServiceTimeout moved): no API call, the same Data', async () => {
+  const { response: created } = await deliver(event({ requestType: 'Create' }));
+
+  const { response } = await deliver(event({
+    requestType: 'Update',
+    properties: { ...properties, ServiceTimeout: 600 },
+    oldProperties: properties,
+    physicalId: created.PhysicalResourceId,
+  }));
+
+  expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: created.PhysicalResourceId, Data: created.Data });
+  expect(createCalls()).toHaveLength(1);
+});
+
+test('a ValidationException: FAILED with a reason naming the field, and nothing created', async () => {
+  const invitation = properties.Invitation as any;
+  const invalid = { ...properties, Invitation: { ...invitation, Receiver: { Account: { ...invitation.Receiver.Account, AwsAccountId: '1111-2222-3333' } } } };
+
+  const { response } = await deliver(event({ requestType: 'Create', properties: invalid }));
+
+  expect(response.Status).toBe('FAILED');
+  expect(response.Reason).toMatch(/^ValidationException: .*Invitation\.Receiver\.Account\.AwsAccountId \(INVALID_STRING_FORMAT\)/);
+  expect(account.endpoint.store.list()).toHaveLength(0);
+});
+
+test('the function\'s log has ids and outcome only: no resource properties, no ResponseURL', async () => {
+  const create = event({ requestType: 'Create' });
+  const { invocation } = await deliver(create);
+
+  expect(JSON.parse(invocation.logs.trim())).toMatchObject({ requestId: create.requestId, outcome: 'SUCCESS', apiCalls: 1 });
+  for (const secret of [...Object.values(PII), 'Acme Corporation', 'jane.doe@example.com', create.url, 'X-Amz-Signature']) {
+    expect(invocation.logs).not.toContain(secret);
+  }
+});

@@ -1,0 +1,202 @@
+// End to end, stack by stack: the example app's cloud assembly deployed, updated and destroyed locally, as
+// CloudFormation would drive it, through the bundled handler and the local Partner Central endpoint.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
+import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
+import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
+import { deployStack, destroyStack, ProgressEvent } from '../../local/local-deploy/deployer';
+import { LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
+
+const ARN = /^arn:aws:partnercentral::123456789012:Sandbox\/engagement-invitation\/engi-[0-9a-z]{13}$/;
+const INVITATION = 'Custom::PartnerCentralEngagementInvitation';
+
+let defaultAssembly: string;
+let account: LocalAccount;
+const temporary: string[] = [];
+
+function assembly(context: Record<string, string> = {}): string {
+  const dir = synthExampleApp(context);
+  temporary.push(dir);
+  return dir;
+}
+
+async function deployAll(assemblyDir: string, only?: string) {
+  const results = [];
+  for (const stack of readCloudAssembly(assemblyDir).filter((s) => !only || s.name === only)) {
+    results.push(await deployStack(stack, account.deployer));
+  }
+  return results;
+}
+
+const invitationEvents = (status?: string): ProgressEvent[] =>
+  account.progress.filter((e) => e.resourceType === INVITATION && (!status || e.status === status));
+const createCalls = () => account.endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
+
+beforeAll(() => { defaultAssembly = assembly(); });
+afterAll(() => temporary.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+beforeEach(async () => { account = await startLocalAccount(); });
+afterEach(async () => account.close());
+
+test('deploy: both stacks created in dependency order; the outputs flow through the export into the consumer', async () => {
+  const [invitation, consumer] = await deployAll(defaultAssembly);
+
+  expect([invitation.stackName, invitation.status, consumer.stackName, consumer.status])
+    .toEqual(['InvitationStack', 'CREATE_COMPLETE', 'ConsumerStack', 'CREATE_COMPLETE']);
+  const arn = invitation.outputs.InvitationArn.value as string;
+  expect(arn).toMatch(ARN);
+  expect(invitation.outputs.InvitationId.value).toBe(arn.split('/').pop());
+  expect(invitation.outputs.InvitationArn.exportName).toBe('InvitationStack-InvitationArn');
+  expect(consumer.outputs.ConsumedInvitationArn.value).toBe(arn);
+  expect(consumer.outputs.ConsumedInvitationId.value).toBe(invitation.outputs.InvitationId.value);
+  expect(consumer.outputs.InvitationArnParameterName.value).toMatch(/^CFN-InvitationArnParameter/);
+  // One invitation, sent with the event's RequestId as its ClientToken.
+  const [created] = invitationEvents('CREATE_COMPLETE');
+  expect(createCalls()).toEqual([{ operation: 'CreateEngagementInvitation', clientToken: created.requestId, status: 200 }]);
+  expect(account.endpoint.store.list().map((i) => i.Arn)).toEqual([arn]);
+});
+
+test('deploy again with nothing changed: no changes, no event sent, the same outputs', async () => {
+  const first = await deployAll(defaultAssembly);
+  const eventsBefore = account.progress.length;
+
+  const second = await deployAll(assembly());
+
+  expect(second.map((r) => [r.changed, r.failed])).toEqual([[false, false], [false, false]]);
+  expect(second.map((r) => r.outputs)).toEqual(first.map((r) => r.outputs));
+  expect(account.progress).toHaveLength(eventsBefore);
+  expect(createCalls()).toHaveLength(1);
+});
+
+test('a changed message replaces the invitation: Update with old and new properties, then Delete of the old one', async () => {
+  const [before] = await deployAll(defaultAssembly, 'InvitationStack');
+
+  const [after] = await deployAll(assembly({ message: 'Please join the migration project' }), 'InvitationStack');
+
+  expect(after.status).toBe('UPDATE_COMPLETE');
+  const oldArn = before.outputs.InvitationArn.value;
+  const newArn = after.outputs.InvitationArn.value;
+  expect(newArn).toMatch(ARN);
+  expect(newArn).not.toBe(oldArn);
+  expect(invitationEvents().map((e) => [e.status, e.physicalId])).toEqual([
+    ['CREATE_IN_PROGRESS', undefined], ['CREATE_COMPLETE', oldArn],
+    ['UPDATE_IN_PROGRESS', undefined], ['UPDATE_COMPLETE', newArn],
+    ['DELETE_IN_PROGRESS', oldArn], ['DELETE_COMPLETE', oldArn], // cleanup: no withdraw API, so nothing is sent
+  ]);
+  expect(createCalls()).toHaveLength(2);
+  expect(account.endpoint.store.list().map((i) => i.InvitationMessage)).toEqual([
+    'Join us on the Acme data platform migration', 'Please join the migration project',
+  ]);
+});
+
+test('an Update that leaves the invitation as it is (ServiceTimeout added) carries the old properties: nothing sent', async () => {
+  const [before] = await deployAll(defaultAssembly, 'InvitationStack');
+  const edited = assembly();
+  const templateFile = path.join(edited, 'InvitationStack.template.json');
+  const template = JSON.parse(fs.readFileSync(templateFile, 'utf8'));
+  const [, resource] = Object.entries<any>(template.Resources).find(([, r]) => r.Type === INVITATION)!;
+  resource.Properties.ServiceTimeout = 600;
+  fs.writeFileSync(templateFile, JSON.stringify(template));
+
+  const [after] = await deployAll(edited, 'InvitationStack');
+
+  expect(after.status).toBe('UPDATE_COMPLETE');
+  expect(after.outputs).toEqual(before.outputs);
+  expect(invitationEvents('UPDATE_COMPLETE').map((e) => e.physicalId)).toEqual([before.outputs.InvitationArn.value]);
+  expect(createCalls()).toHaveLength(1);
+});
+
+test('a changed invitation whose export another stack imports: CloudFormation refuses the export change and rolls back', async () => {
+  const [before] = await deployAll(defaultAssembly);
+
+  const [after] = await deployAll(assembly({ message: 'Please join the migration project' }), 'InvitationStack');
+
+  expect(after).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', failed: true, outputs: before.outputs });
+  expect(after.reason).toBe('Cannot update export InvitationStack-InvitationArn as it is in use by ConsumerStack');
+  // The new invitation was sent before the refusal and cannot be withdrawn: the progress says so.
+  const [, sent] = account.endpoint.store.list();
+  const rolledBack = account.progress.find((e) => e.status === 'UPDATE_ROLLBACK_COMPLETE');
+  expect(rolledBack?.reason).toContain(sent.Arn);
+  expect(account.states.load('InvitationStack')?.outputs).toEqual(before.outputs);
+});
+
+test('a failed Create rolls back: the Delete of the failed-create marker succeeds with no API call', async () => {
+  account.endpoint.injectFaults('internal', 4);
+
+  const [result] = await deployAll(defaultAssembly, 'InvitationStack');
+
+  expect(result).toMatchObject({ status: 'ROLLBACK_COMPLETE', failed: true });
+  expect(result.reason).toMatch(/^Invitation639644E9 \(Custom::PartnerCentralEngagementInvitation\): InternalServerException/);
+  expect(invitationEvents().map((e) => [e.status, e.physicalId])).toEqual([
+    ['CREATE_IN_PROGRESS', undefined], ['CREATE_FAILED', CREATE_FAILED_MARKER],
+    ['DELETE_IN_PROGRESS', CREATE_FAILED_MARKER], ['DELETE_COMPLETE', CREATE_FAILED_MARKER],
+  ]);
+  expect(createCalls().map((c) => c.status)).toEqual([500, 500, 500, 500]);
+  expect(account.states.load('InvitationStack')).toBeUndefined();
+
+  // The next deploy creates the stack afresh.
+  const [retried] = await deployAll(defaultAssembly, 'InvitationStack');
+  expect(retried.status).toBe('CREATE_COMPLETE');
+}, 30_000);
+
+test('destroy: dependents first; the invitation\'s Delete sends nothing; an export in use cannot be deleted', async () => {
+  await deployAll(defaultAssembly);
+  const callsBefore = account.endpoint.calls.length;
+
+  const refused = await destroyStack('InvitationStack', account.deployer);
+  expect(refused).toMatchObject({ failed: true, reason: 'Export InvitationStack-InvitationArn cannot be deleted as it is in use by ConsumerStack' });
+
+  expect((await destroyStack('ConsumerStack', account.deployer)).status).toBe('DELETE_COMPLETE');
+  expect((await destroyStack('InvitationStack', account.deployer)).status).toBe('DELETE_COMPLETE');
+  expect(invitationEvents('DELETE_COMPLETE')).toHaveLength(1);
+  expect(account.endpoint.calls).toHaveLength(callsBefore);
+  expect(account.states.all()).toEqual([]);
+  // There is no withdraw API: the invitation stays PENDING until it is answered or expires.
+  expect(account.endpoint.store.list().map((i) => i.Status)).toEqual(['PENDING']);
+});
+
+describe('the deploy:local command', () => {
+  let stateDir: string;
+  beforeEach(() => { stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-local-')); });
+  afterEach(() => fs.rmSync(stateDir, { recursive: true, force: true }));
+
+  async function run(...argv: string[]) {
+    const lines: string[] = [];
+    const code = await runLocalDeploy(parseArguments([...argv, '--state-dir', stateDir]), (line) => lines.push(line));
+    return { code, output: lines.join('\n') };
+  }
+
+  test('prints progress and both stacks\' outputs; a second run sends nothing; destroy removes both', async () => {
+    const deployed = await run('deploy', '--app', defaultAssembly);
+    expect(deployed.code).toBe(0);
+    const arn = /\| InvitationStack \| InvitationArn +\| (\S+) +\| InvitationStack-InvitationArn \|/.exec(deployed.output)?.[1];
+    expect(arn).toMatch(ARN);
+    expect(deployed.output).toMatch(new RegExp(`\\| ConsumerStack +\\| ConsumedInvitationArn +\\| ${arn!.replace(/[/]/g, '\\/')} `));
+    expect(deployed.output).toMatch(/\| ConsumerStack +\| ConsumedInvitationId +\| engi-[0-9a-z]{13} /);
+    expect(deployed.output).toContain('1 CreateEngagementInvitation request(s) this run, 1 invitation(s) in the local account');
+
+    const again = await run('deploy', '--app', defaultAssembly);
+    expect(again.output).toMatch(/InvitationStack +\| no changes/);
+    expect(again.output).toContain('0 CreateEngagementInvitation request(s) this run, 1 invitation(s) in the local account');
+    expect(again.output).toContain(arn);
+
+    const destroyed = await run('destroy');
+    expect(destroyed.code).toBe(0);
+    expect(destroyed.output.indexOf('ConsumerStack   | DELETE_COMPLETE              | AWS::CloudFormation::Stack'))
+      .toBeLessThan(destroyed.output.indexOf('InvitationStack | DELETE_COMPLETE              | AWS::CloudFormation::Stack'));
+    expect(fs.readdirSync(path.join(stateDir, 'stacks'))).toEqual([]);
+  }, 30_000);
+
+  test('exits 1 with the reason when a stack fails; bad arguments are refused with the usage', async () => {
+    const failed = await run('deploy', '--app', defaultAssembly, '--fault', 'quota=1');
+    expect(failed.code).toBe(1);
+    expect(failed.output).toMatch(/FAILED: InvitationStack: Invitation639644E9 \(Custom::PartnerCentralEngagementInvitation\): ServiceQuotaExceededException/);
+    expect(failed.output).not.toContain('ConsumerStack |');
+
+    expect(() => parseArguments(['launch'])).toThrow(/^usage: local-deploy <deploy\|destroy>/);
+    expect(() => parseArguments(['deploy', '--fault', 'meteor=2'])).toThrow(/--fault meteor=2: expected one of throttle, internal/);
+    expect(() => parseArguments(['deploy', '-c', 'message'])).toThrow(/-c message: expected key=value/);
+    expect(parseArguments(['deploy', 'InvitationStack', '-c', 'message=Two words'])).toMatchObject({ stacks: ['InvitationStack'], context: ['message=Two words'] });
+  }, 30_000);
+});

@@ -1,0 +1,79 @@
+// The example app synthesized into a temporary cloud assembly, and a local account to deploy it into: the local
+// Partner Central endpoint and ResponseURL receiver on 127.0.0.1, a temporary state folder, recorded progress.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { testApp } from './fixtures';
+import { addExampleStacks } from '../../bin/example-stacks';
+import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
+import { DeployerOptions, ProgressEvent } from '../../local/local-deploy/deployer';
+import { LocalFunction, localFunction } from '../../local/local-deploy/lambda-runner';
+import { ResponseReceiver, startResponseReceiver } from '../../local/local-deploy/response-receiver';
+import { StackStateStore } from '../../local/local-deploy/stack-state';
+import { PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../../local/partner-central-endpoint/server';
+
+export const LOCAL_ENV = { account: '123456789012', region: 'us-east-1' };
+
+/** Synthesizes bin/app.ts's stacks with `context` into a new temporary directory and returns it. */
+export function synthExampleApp(context: Record<string, string> = {}): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'example-assembly-'));
+  const app = testApp(outdir);
+  Object.entries(context).forEach(([key, value]) => app.node.setContext(key, value));
+  addExampleStacks(app);
+  app.synth();
+  return outdir;
+}
+
+/** InvitationStack's handler function, as the template describes it, with its code from the assembly. */
+export function exampleHandler(assemblyDir: string): LocalFunction {
+  const stack = readCloudAssembly(assemblyDir).find((s) => s.name === 'InvitationStack')!;
+  const [name, fn] = Object.entries(stack.template.Resources).find(([, r]) => r.Type === 'AWS::Lambda::Function')!;
+  const properties = fn.Properties as Record<string, any>;
+  const arn = `arn:aws:lambda:${LOCAL_ENV.region}:${LOCAL_ENV.account}:function:${name}`;
+  return localFunction(name, arn, properties, stack.assetDirectory(properties.Code.S3Key)!, LOCAL_ENV.region);
+}
+
+/** The invitation's resource properties as the template has them, with `serviceToken`. */
+export function exampleInvitationProperties(assemblyDir: string, serviceToken: string): Record<string, unknown> {
+  const stack = readCloudAssembly(assemblyDir).find((s) => s.name === 'InvitationStack')!;
+  const invitation = Object.values(stack.template.Resources).find((r) => r.Type === 'Custom::PartnerCentralEngagementInvitation')!;
+  return { ...invitation.Properties, ServiceToken: serviceToken };
+}
+
+export interface LocalAccount {
+  readonly endpoint: PartnerCentralEndpoint;
+  readonly receiver: ResponseReceiver;
+  readonly states: StackStateStore;
+  readonly deployer: DeployerOptions;
+  /** Every progress event reported so far. */
+  readonly progress: ProgressEvent[];
+  /** Environment the functions get: the endpoint's URL and dummy credentials. */
+  readonly functionEnvironment: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startLocalAccount(): Promise<LocalAccount> {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-account-'));
+  const endpoint = await startPartnerCentralEndpoint({ account: LOCAL_ENV.account, maxRequests: 200 });
+  const receiver = await startResponseReceiver(200);
+  const states = new StackStateStore(stateDir);
+  const progress: ProgressEvent[] = [];
+  const functionEnvironment = {
+    AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: endpoint.url,
+    AWS_ACCESS_KEY_ID: 'AKIALOCALTEST0000000',
+    AWS_SECRET_ACCESS_KEY: 'local-test-not-a-secret',
+  };
+  return {
+    endpoint,
+    receiver,
+    states,
+    progress,
+    functionEnvironment,
+    deployer: { states, env: LOCAL_ENV, receiver, functionEnvironment, report: (e) => progress.push(e) },
+    close: async () => {
+      await receiver.close();
+      await endpoint.close();
+      fs.rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
