@@ -1,7 +1,7 @@
 // Lambda entry point of Custom::PartnerCentralEngagementInvitation: one invocation per CloudFormation event.
 // It runs the lifecycle under a deadline, answers CloudFormation itself, and logs one line per event.
 import { responseBody, sendResponse } from './cfn-response';
-import { CREATE_FAILED_MARKER, runLifecycle } from './lifecycle';
+import { physicalIdOnFailure, runLifecycle } from './lifecycle';
 import { CustomResourceEvent, LambdaContext, Outcome } from './types';
 
 /** Time kept back from the Lambda timeout to answer FAILED (and deliver it) before Lambda stops the function. */
@@ -46,7 +46,7 @@ async function runUntil(deadline: number, event: CustomResourceEvent): Promise<O
       controller.abort();
       resolve({
         status: 'FAILED',
-        physicalResourceId: event.PhysicalResourceId ?? CREATE_FAILED_MARKER,
+        physicalResourceId: physicalIdOnFailure(event),
         reason: 'Timeout: Partner Central did not answer in time. An invitation may still have been created; '
           + 'list the engagement\'s invitations before deploying again.',
         errorName: 'Timeout',
@@ -61,7 +61,7 @@ async function runUntil(deadline: number, event: CustomResourceEvent): Promise<O
     const name = error instanceof Error ? error.name : 'Error';
     return {
       status: 'FAILED',
-      physicalResourceId: event.PhysicalResourceId ?? CREATE_FAILED_MARKER,
+      physicalResourceId: physicalIdOnFailure(event),
       reason: `${name}: the handler could not process the event`,
       errorName: name,
       apiCalls: 0,

@@ -7,6 +7,23 @@ import { INVITATION_ARN_PATTERN } from '../../lib/invitation-arn';
 /** PhysicalResourceId of a failed Create, so the rollback's Delete (a no-op anyway) has a stable id. */
 export const CREATE_FAILED_MARKER = 'PartnerCentralEngagementInvitation::CREATE_FAILED';
 
+/**
+ * PhysicalResourceId of a failed replacement (an Update that tried to send a new invitation). A new id makes
+ * CloudFormation treat the failure as a failed replacement: its rollback deletes this id (a no-op) and keeps the old
+ * invitation. Answering with the old id instead would make the rollback send an Update back to the old properties,
+ * which this handler cannot tell from a real change: it would send the original invitation a second time.
+ */
+export const UPDATE_FAILED_MARKER = 'PartnerCentralEngagementInvitation::UPDATE_FAILED';
+
+/** The physical id a FAILED answer to `event` carries. */
+export function physicalIdOnFailure(event: Pick<CustomResourceEvent, 'RequestType' | 'PhysicalResourceId'>): string {
+  switch (event.RequestType) {
+    case 'Create': return CREATE_FAILED_MARKER;
+    case 'Update': return UPDATE_FAILED_MARKER;
+    default: return event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
+  }
+}
+
 /** The properties that make up the invitation; any other property (ServiceToken, ServiceTimeout, ApiRegion) may
  * change without sending a new invitation. */
 const REQUEST_KEYS = ['Catalog', 'EngagementIdentifier', 'Invitation'] as const;
@@ -28,7 +45,7 @@ export async function runLifecycle(
         return { status: 'SUCCESS', physicalResourceId, data: { Arn: physicalResourceId, Id: existing[1] }, apiCalls: 0 };
       }
       // A changed invitation is a new invitation; CloudFormation then deletes the old one (a no-op).
-      return send(event, abortSignal, create, physicalResourceId);
+      return send(event, abortSignal, create, UPDATE_FAILED_MARKER);
     }
     case 'Delete':
       // There is no API to withdraw an invitation: it stays PENDING until accepted, rejected or expired (15 days).

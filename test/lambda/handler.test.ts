@@ -9,7 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { MAX_RESPONSE_BYTES } from '../../lambda/engagement-invitation/cfn-response';
 import { DEADLINE_MARGIN_MS, handler } from '../../lambda/engagement-invitation/index';
-import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
+import { CREATE_FAILED_MARKER, UPDATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
 import { cfnEvent, INVITATION_ARN, INVITATION_ID, lambdaContext, wireProperties } from '../support/events';
 import { PII } from '../support/fixtures';
 import { ScriptedServer, startScriptedServer } from '../support/local-servers';
@@ -178,12 +178,12 @@ describe('Update', () => {
     expect(createCalls()).toHaveLength(2);
   });
 
-  test('a failed update keeps the existing physical id', async () => {
+  test('a failed replacement answers with the update-failed marker, so the rollback deletes it instead of re-sending', async () => {
     partnerCentral.on(CreateEngagementInvitationCommand).rejects(new ThrottlingException({ $metadata: {}, message: 'Rate exceeded' }));
 
     await handler(cfnEvent('Update', receiver.url, { ResourceProperties: wireProperties('Changed') }), lambdaContext());
 
-    expect(cfnResponse()).toMatchObject({ Status: 'FAILED', PhysicalResourceId: INVITATION_ARN, Reason: 'ThrottlingException: Rate exceeded' });
+    expect(cfnResponse()).toMatchObject({ Status: 'FAILED', PhysicalResourceId: UPDATE_FAILED_MARKER, Reason: 'ThrottlingException: Rate exceeded' });
   });
 });
 
@@ -208,16 +208,19 @@ describe('Delete', () => {
 });
 
 describe('guards', () => {
-  test('answers FAILED before the Lambda timeout when the API does not answer', async () => {
+  test.each([
+    ['Create', cfnEvent('Create', ''), CREATE_FAILED_MARKER],
+    ['a replacing Update', cfnEvent('Update', '', { ResourceProperties: wireProperties('Changed') }), UPDATE_FAILED_MARKER],
+  ])('answers FAILED before the Lambda timeout when the API does not answer a %s', async (_name, event, marker) => {
     partnerCentral.on(CreateEngagementInvitationCommand).callsFake(() => new Promise(() => undefined));
     const remaining = DEADLINE_MARGIN_MS + 300;
     const started = Date.now();
 
-    await handler(cfnEvent('Create', receiver.url), lambdaContext(remaining));
+    await handler({ ...event, ResponseURL: receiver.url }, lambdaContext(remaining));
 
     const elapsed = Date.now() - started;
     expect(elapsed).toBeLessThan(remaining);
-    expect(cfnResponse()).toMatchObject({ Status: 'FAILED', PhysicalResourceId: CREATE_FAILED_MARKER });
+    expect(cfnResponse()).toMatchObject({ Status: 'FAILED', PhysicalResourceId: marker });
     expect(cfnResponse().Reason).toMatch(/^Timeout: /);
   });
 

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
+import { CREATE_FAILED_MARKER, UPDATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
 import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
 import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { deployStack, destroyStack, ProgressEvent } from '../../local/local-deploy/deployer';
@@ -89,6 +89,23 @@ test('a changed message replaces the invitation: Update with old and new propert
     'Join us on the Acme data platform migration', 'Please join the migration project',
   ]);
 });
+
+test('a failed replacement (5xx storm on the Update) rolls back without sending the original invitation again', async () => {
+  const [before] = await deployAll(defaultAssembly, 'InvitationStack');
+  account.endpoint.injectFaults('internal', 4);
+
+  const [after] = await deployAll(assembly({ message: 'Please join the migration project' }), 'InvitationStack');
+
+  expect(after).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', failed: true, outputs: before.outputs });
+  expect(createCalls().map((c) => c.status)).toEqual([200, 500, 500, 500, 500]);
+  // The rollback deletes the failed replacement's marker (a no-op) instead of updating back to the old properties,
+  // which would create the original invitation a second time.
+  expect(invitationEvents().slice(2).map((e) => [e.status, e.physicalId])).toEqual([
+    ['UPDATE_IN_PROGRESS', undefined], ['UPDATE_FAILED', UPDATE_FAILED_MARKER],
+    ['DELETE_IN_PROGRESS', UPDATE_FAILED_MARKER], ['DELETE_COMPLETE', UPDATE_FAILED_MARKER],
+  ]);
+  expect(account.endpoint.store.list()).toHaveLength(1);
+}, 30_000);
 
 test('an Update that leaves the invitation as it is (ServiceTimeout added) carries the old properties: nothing sent', async () => {
   const [before] = await deployAll(defaultAssembly, 'InvitationStack');
