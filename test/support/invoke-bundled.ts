@@ -6,7 +6,11 @@ import { HANDLER_ASSET_PATH } from '../../lib/handler-function';
 import { invokeLocalFunction, localFunction } from '../../local/local-deploy/lambda-runner';
 
 /** Invokes the asset with `event` and `env` added to Lambda's variables; resolves to the function's log output. */
-export async function invokeBundledHandler(event: CustomResourceEvent, env: Record<string, string>, timeoutSeconds = 60): Promise<{ stdout: string }> {
+export async function invokeBundledHandler(
+  event: CustomResourceEvent,
+  env: Record<string, string>,
+  timeoutSeconds = 60,
+): Promise<{ stdout: string }> {
   const fn = localFunction('handler', 'arn:aws:lambda:us-east-1:123456789012:function:handler',
     { Handler: 'index.handler', Runtime: 'nodejs24.x', Timeout: timeoutSeconds }, HANDLER_ASSET_PATH, 'us-east-1');
   const invocation = await invokeLocalFunction(fn, event, event.RequestId, env);
