@@ -37,7 +37,7 @@ export async function runLifecycle(
 ): Promise<Outcome> {
   switch (event.RequestType) {
     case 'Create':
-      return send(event, abortSignal, create, CREATE_FAILED_MARKER);
+      return send(event, abortSignal, create);
     case 'Update': {
       const physicalResourceId = event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
       const existing = INVITATION_ARN_PATTERN.exec(physicalResourceId);
@@ -45,7 +45,7 @@ export async function runLifecycle(
         return { status: 'SUCCESS', physicalResourceId, data: { Arn: physicalResourceId, Id: existing[1] }, apiCalls: 0 };
       }
       // A changed invitation is a new invitation; CloudFormation then deletes the old one (a no-op).
-      return send(event, abortSignal, create, UPDATE_FAILED_MARKER);
+      return send(event, abortSignal, create);
     }
     case 'Delete':
       // There is no API to withdraw an invitation: it stays PENDING until accepted, rejected or expired (15 days).
@@ -60,10 +60,9 @@ async function send(
   event: CustomResourceEvent,
   abortSignal: AbortSignal,
   create: CreateInvitation,
-  physicalIdOnFailure: string,
 ): Promise<Outcome> {
   const request = readRequest(event.ResourceProperties);
-  if (typeof request === 'string') return failed(physicalIdOnFailure, 'MalformedProperties', request);
+  if (typeof request === 'string') return failed(physicalIdOnFailure(event), 'MalformedProperties', request);
   const region = typeof event.ResourceProperties.ApiRegion === 'string' && event.ResourceProperties.ApiRegion
     ? event.ResourceProperties.ApiRegion
     : DEFAULT_API_REGION;
@@ -73,7 +72,7 @@ async function send(
     return { status: 'SUCCESS', physicalResourceId: Arn, data: { Arn, Id }, apiCalls: 1 };
   } catch (error) {
     const { name, reason } = describeError(error);
-    return { ...failed(physicalIdOnFailure, name, reason), apiCalls: 1 };
+    return { ...failed(physicalIdOnFailure(event), name, reason), apiCalls: 1 };
   }
 }
 
