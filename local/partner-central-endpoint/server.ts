@@ -30,6 +30,8 @@ export interface WireCall {
   readonly operation: string;
   readonly clientToken?: string;
   readonly status: number | 'dropped';
+  /** Time spent by the endpoint, from the request's last byte to the answer's (benchmarks subtract it). */
+  durationMs?: number;
 }
 
 export interface PartnerCentralEndpoint {
@@ -41,6 +43,8 @@ export interface PartnerCentralEndpoint {
   injectFaults(fault: Fault, count: number): void;
   /** Delay every answer by `ms`. */
   setDelay(ms: number): void;
+  /** Throttle this fraction of the following calls, chosen by a pseudo-random sequence started from `seed`. */
+  throttleFraction(fraction: number, seed?: number): void;
   close(): Promise<void>;
 }
 
@@ -61,17 +65,19 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
   const calls: WireCall[] = [];
   const faults: Fault[] = [];
   let delayMs = 0;
+  let throttle = { fraction: 0, next: () => 1 };
   const maxRequests = options.maxRequests ?? 10_000;
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const received = process.hrtime.bigint();
       const target = String(req.headers['x-amz-target'] ?? '');
       const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
       const body = parseBody(Buffer.concat(chunks).toString('utf8'));
       const clientToken = typeof body?.ClientToken === 'string' ? body.ClientToken : undefined;
-      const fault = faults.shift();
+      const fault = faults.shift() ?? (throttle.next() < throttle.fraction ? 'throttle' : undefined);
       if (fault === 'drop' || fault === 'hang' || calls.length >= maxRequests) {
         calls.push({ operation, clientToken, status: 'dropped' });
         if (fault !== 'hang') req.socket.destroy();
@@ -88,11 +94,14 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
         answer = { __type: e.type, message: e.message, ...e.extra };
         res.setHeader('x-amzn-errortype', e.type);
       }
-      calls.push({ operation, clientToken, status });
-      setTimeout(() => {
+      const call: WireCall = { operation, clientToken, status };
+      calls.push(call);
+      const respond = () => {
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
-        res.end(JSON.stringify(answer));
-      }, delayMs);
+        res.end(JSON.stringify(answer), () => { call.durationMs = Number(process.hrtime.bigint() - received) / 1e6; });
+      };
+      if (delayMs > 0) setTimeout(respond, delayMs);
+      else respond();
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -104,10 +113,23 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
     calls,
     injectFaults: (fault, count) => { for (let i = 0; i < count; i++) faults.push(fault); },
     setDelay: (ms) => { delayMs = ms; },
+    throttleFraction: (fraction, seed = 1) => { throttle = { fraction, next: pseudoRandom(seed) }; },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     }),
+  };
+}
+
+/** A small seeded generator (mulberry32): the same seed throttles the same calls on every run. */
+function pseudoRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

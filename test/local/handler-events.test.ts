@@ -54,7 +54,7 @@ test('Create: SUCCESS with a well-formed Arn and Id; the wire ClientToken is the
   expect(response.Status).toBe('SUCCESS');
   const id = ARN.exec(response.PhysicalResourceId)?.[1];
   expect(response.Data).toEqual({ Arn: response.PhysicalResourceId, Id: id });
-  expect(createCalls()).toEqual([{ operation: 'CreateEngagementInvitation', clientToken: create.requestId, status: 200 }]);
+  expect(createCalls()).toMatchObject([{ operation: 'CreateEngagementInvitation', clientToken: create.requestId, status: 200 }]);
   expect(account.endpoint.store.get(id!)).toMatchObject({ Status: 'PENDING', EngagementId: 'eng-abcdefghijklmn' });
 });
 

@@ -114,6 +114,27 @@ test('injected faults: throttling and 5xx are retried by the SDK, quota is not, 
   expect(error.$metadata.httpStatusCode).toBe(402);
 }, 30_000);
 
+test('a throttled fraction: the same seed throttles the same calls; every call\'s endpoint time is recorded', async () => {
+  const statuses = async (seed: number) => {
+    await start();
+    endpoint.throttleFraction(0.3, seed);
+    const raw = new PartnerCentralSellingClient({ region: 'us-east-1', endpoint: endpoint.url, credentials: { accessKeyId: 'A', secretAccessKey: 'S' }, maxAttempts: 1 });
+    for (let i = 0; i < 40; i++) await raw.send(new CreateEngagementInvitationCommand(request(`token-${i}`))).catch(() => undefined);
+    raw.destroy();
+    await new Promise((resolve) => setImmediate(resolve));
+    const result = { statuses: endpoint.calls.map((c) => c.status), timed: endpoint.calls.every((c) => typeof c.durationMs === 'number') };
+    await endpoint.close();
+    return result;
+  };
+  const first = await statuses(7);
+  const throttled = first.statuses.filter((s) => s === 429).length;
+  expect(throttled).toBeGreaterThan(4);
+  expect(throttled).toBeLessThan(20);
+  expect(first.timed).toBe(true);
+  expect((await statuses(7)).statuses).toEqual(first.statuses);
+  expect((await statuses(8)).statuses).not.toEqual(first.statuses);
+}, 30_000);
+
 test('ListEngagementInvitations (SENDER) filters by engagement and pages', async () => {
   await start();
   for (let i = 0; i < 3; i++) await client.send(new CreateEngagementInvitationCommand(request(`token-list-${i}`)));
