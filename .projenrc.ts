@@ -23,7 +23,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // ts-jest transpiles without type-checking (isolatedModules): the test task type-checks everything first.
   typecheckTests: true,
   tsconfigDev: {
-    include: ['lib/**/*.ts', 'lambda/**/*.ts', 'bin/**/*.ts', 'local/**/*.ts', 'test/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
+    include: ['lib/**/*.ts', 'lambda/**/*.ts', 'bin/**/*.ts', 'local/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
     compilerOptions: {},
   },
 
@@ -33,7 +33,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // bin/ and test/, so eslint type-checks them all against it.
   eslintOptions: {
     dirs: ['lib'],
-    devdirs: ['lambda', 'local', 'test', 'bin', 'projenrc', '.projenrc.ts'],
+    devdirs: ['lambda', 'local', 'bench', 'test', 'bin', 'projenrc', '.projenrc.ts'],
     projectService: false,
     tsconfigPath: './tsconfig.dev.json',
   },
@@ -73,8 +73,8 @@ const bundleTask = project.addTask('bundle', {
   ].join(' '),
 });
 project.preCompileTask.spawn(bundleTask);
-project.gitignore.exclude('/assets/', '/build-meta/', '/.local/');
-project.npmignore?.exclude('/build-meta/', '/bin/', '/lambda/', '/local/', '/.local/', '/cdk.json', '/cdk.out/', '/.ci/', '/tsconfig.dev.json');
+project.gitignore.exclude('/assets/', '/build-meta/', '/.local/', '/.bench/');
+project.npmignore?.exclude('/build-meta/', '/bin/', '/lambda/', '/local/', '/.local/', '/bench/', '/.bench/', '/cdk.json', '/cdk.out/', '/.ci/', '/tsconfig.dev.json');
 project.npmignore?.include('/assets/');
 
 // `npm test` = bundle + jsii compile + jest + eslint, so a fresh clone tests exactly what it would ship.
@@ -115,5 +115,12 @@ project.addTask('destroy:local', {
   execArgs: [...localDeploy, 'destroy'],
   receiveArgs: true,
 });
+
+// Speed and size against aws-cdk-lib's AwsCustomResource: figures and ratios, read by people, not asserted by tests.
+const benchTask = project.addTask('bench', {
+  description: 'Benchmark EngagementInvitation against AwsCustomResource (synth, template, cold start, warm overhead, throttling); table in .bench/results.md',
+});
+benchTask.spawn(bundleTask);
+benchTask.exec('ts-node --project tsconfig.dev.json bench/run.ts');
 
 project.synth();

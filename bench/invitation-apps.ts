@@ -1,0 +1,63 @@
+// The two apps the benchmark compares: N invitations in one stack, made with EngagementInvitation or with
+// aws-cdk-lib's AwsCustomResource issuing the same CreateEngagementInvitation call with the same parameters.
+import { App, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import { EngagementInvitation, EngagementInvitationProps } from '../lib';
+import { toWireRequest } from '../lib/wire-request';
+
+export type Contender = 'EngagementInvitation' | 'AwsCustomResource';
+export const CONTENDERS: Contender[] = ['EngagementInvitation', 'AwsCustomResource'];
+
+/** The i-th invitation: the example's opportunity invitation, with a message of its own. */
+export function invitationProps(i: number): EngagementInvitationProps {
+  return {
+    catalog: 'Sandbox',
+    engagementIdentifier: 'eng-abcdefghijklmn',
+    invitation: {
+      message: `Join us on the Acme data platform migration (wave ${i})`,
+      receiver: { account: { awsAccountId: '111122223333', alias: 'Partner A' } },
+      payload: {
+        opportunityInvitation: {
+          customer: { companyName: 'Acme Corporation', countryCode: 'US', industry: 'Software and Internet', websiteUrl: 'https://acme.example.com' },
+          project: {
+            title: 'Data platform migration',
+            businessProblem: 'Acme runs its analytics on ageing on-premises clusters and wants to move them to AWS.',
+            targetCompletionDate: '2027-06-30',
+            expectedCustomerSpend: [{ amount: '25000', currencyCode: 'USD', frequency: 'Monthly', targetCompany: 'AWS' }],
+          },
+          receiverResponsibilities: ['Services Partner'],
+          senderContacts: [{ email: 'jane.doe@example.com', firstName: 'Jane', lastName: 'Doe', businessTitle: 'Partner Manager' }],
+        },
+      },
+    },
+  };
+}
+
+/** Builds the app with `count` invitations of `contender` in one stack (not synthesized yet). */
+export function invitationApp(contender: Contender, count: number, outdir: string): App {
+  const app = new App({ outdir });
+  const stack = new Stack(app, 'Invitations');
+  for (let i = 0; i < count; i++) {
+    if (contender === 'EngagementInvitation') {
+      new EngagementInvitation(stack, `Invitation${i}`, invitationProps(i));
+    } else {
+      new AwsCustomResource(stack, `Invitation${i}`, {
+        onCreate: {
+          service: 'PartnerCentralSelling',
+          action: 'CreateEngagementInvitation',
+          parameters: toWireRequest(invitationProps(i)),
+          physicalResourceId: PhysicalResourceId.fromResponse('Arn'),
+        },
+        // The same IAM as ours (fromSdkCalls would derive the wrong prefix, partnercentral-selling:).
+        policy: AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({
+          actions: ['partnercentral:CreateEngagementInvitation'],
+          resources: ['*'],
+          conditions: { StringEquals: { 'partnercentral:Catalog': ['Sandbox'] } },
+        })]),
+        installLatestAwsSdk: false,
+      });
+    }
+  }
+  return app;
+}

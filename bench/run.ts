@@ -1,0 +1,85 @@
+// `npm run bench`: EngagementInvitation against aws-cdk-lib's AwsCustomResource issuing the same call, in one run.
+// Prints a markdown table (our figure, the anchor's, the ratio, the target) and writes it to .bench/results.md.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { coldStart, handlerLoad } from './handler-bench';
+import { largestCount, synthFigures } from './synth-bench';
+
+const COUNTS = [1, 10, 100, 249];
+const SYNTH_RUNS = 5;
+const COLD_RUNS = 11;
+const RESULTS = path.join(__dirname, '..', '.bench', 'results.md');
+
+type Row = [measure: string, ours: string, anchor: string, ratio: string, target: string];
+
+const fixed = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ratio = (ours: number, anchor: number) => (anchor ? `${(ours / anchor).toFixed(2)}x` : '-');
+const verdict = (met: boolean, target: string) => `${target} ${met ? '(met)' : '(MISSED)'}`;
+
+async function main() {
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const rows: Row[] = [];
+  const started = Date.now();
+
+  log('1/4 template and synth');
+  const synth = await synthFigures(COUNTS, SYNTH_RUNS, log);
+  for (const { count, byContender: { EngagementInvitation: ours, AwsCustomResource: anchor } } of synth) {
+    rows.push([`synth time, ${count} invitation(s) (median of ${SYNTH_RUNS}, ms)`, fixed(ours.medianMs), fixed(anchor.medianMs), ratio(ours.medianMs, anchor.medianMs),
+      count === 100 ? verdict(ours.medianMs <= anchor.medianMs, '<= 1.0x') : '']);
+    rows.push([`template bytes, ${count} invitation(s)`, fixed(ours.templateBytes), fixed(anchor.templateBytes), ratio(ours.templateBytes, anchor.templateBytes), '']);
+    rows.push([`resources in the stack, ${count} invitation(s)`, fixed(ours.resources), fixed(anchor.resources), ratio(ours.resources, anchor.resources), '']);
+  }
+  const [first, last] = [synth[0], synth[synth.length - 1]];
+  const perInvitation = (key: 'templateBytes' | 'resources', c: 'EngagementInvitation' | 'AwsCustomResource') =>
+    (last.byContender[c][key] - first.byContender[c][key]) / (last.count - first.count);
+  const bytesOurs = perInvitation('templateBytes', 'EngagementInvitation');
+  const bytesAnchor = perInvitation('templateBytes', 'AwsCustomResource');
+  rows.push([`template bytes per added invitation (${first.count} -> ${last.count})`, fixed(bytesOurs), fixed(bytesAnchor), ratio(bytesOurs, bytesAnchor), verdict(bytesOurs <= 0.75 * bytesAnchor, '<= 0.75x')]);
+  const resOurs = perInvitation('resources', 'EngagementInvitation');
+  const resAnchor = perInvitation('resources', 'AwsCustomResource');
+  rows.push(['resources per added invitation', fixed(resOurs, 2), fixed(resAnchor, 2), ratio(resOurs, resAnchor), verdict(resOurs === 1, '= 1')]);
+
+  log('   largest count per stack');
+  const [oursMax, anchorMax] = [await largestCount('EngagementInvitation', 1000), await largestCount('AwsCustomResource', 1000)];
+  rows.push(['largest count that synthesizes in one stack', fixed(oursMax.largest), fixed(anchorMax.largest), ratio(oursMax.largest, anchorMax.largest), verdict(oursMax.largest >= 497, '>= 497')]);
+
+  log('2/4 handler cold start');
+  const cold = await coldStart(COLD_RUNS);
+  rows.push(['handler bundle, minified (bytes)', fixed(cold.bundleBytes), '-', '-', verdict(cold.bundleBytes <= 350 * 1024, '<= 350 KB')]);
+  rows.push(['handler bundle, gzip (bytes)', fixed(cold.bundleGzipBytes), '-', '-', '']);
+  rows.push([`cold import (median of ${COLD_RUNS} fresh processes, ms): bundle vs unbundled SDK client`, fixed(cold.bundleImportMs, 1), fixed(cold.sdkImportMs, 1),
+    ratio(cold.bundleImportMs, cold.sdkImportMs), verdict(cold.bundleImportMs <= 0.75 * cold.sdkImportMs, '<= 0.75x')]);
+
+  log('3/4 warm overhead and memory (1,000 Creates)');
+  const warm = await handlerLoad(1000, 'sequential');
+  rows.push([`warm overhead p50, handler minus endpoint (ms; ${warm.success}/${warm.events} SUCCESS)`, fixed(warm.overheadP50Ms, 2), '-', '-', verdict(warm.overheadP50Ms <= 2, '<= 2 ms')]);
+  rows.push(['warm overhead p99 (ms)', fixed(warm.overheadP99Ms, 2), '-', '-', '']);
+  rows.push(['peak RSS of the handler process (MB)', fixed(warm.maxRssMb, 1), '-', '-', verdict(warm.maxRssMb <= 128, '<= 128 MB')]);
+
+  log('4/4 throughput under throttling (100 concurrent Creates, 20% throttled)');
+  const burst = await handlerLoad(100, 'concurrent', 0.2);
+  rows.push([`throughput: SUCCESS of 100 concurrent Creates (${burst.throttled} calls throttled)`, `${burst.success}/100`, '-', '-', verdict(burst.success === 100, '100/100')]);
+  rows.push(['throughput: duplicate invitations', fixed(burst.duplicates), '-', '-', verdict(burst.duplicates === 0, '0')]);
+  rows.push(['throughput: wall time (ms)', fixed(burst.wallMs), '-', '-', '']);
+
+  const machine = `${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, ${fixed(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.platform()} ${os.release()}`;
+  const table = [
+    `Benchmark: EngagementInvitation vs AwsCustomResource (aws-cdk-lib), ${new Date().toISOString().slice(0, 10)}`,
+    `Machine: ${machine}; run took ${fixed((Date.now() - started) / 1000)} s`,
+    '',
+    '| measure | EngagementInvitation | AwsCustomResource / anchor | ratio | target |',
+    '|---|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+  ].join('\n');
+  process.stdout.write(`${table}\n`);
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.writeFileSync(RESULTS, table);
+  log(`written to ${path.relative(process.cwd(), RESULTS)}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});
