@@ -36,6 +36,19 @@ export async function handler(event: CustomResourceEvent, context: LambdaContext
     responseDelivered: delivered,
     durationMs: Date.now() - started,
   });
+  if (!delivered) {
+    // Fail the invocation: Lambda retries it (twice), and the retry replays the same RequestId, so the same
+    // ClientToken: at most the same invitation again, and another chance to answer CloudFormation.
+    throw new ResponseNotDeliveredError();
+  }
+}
+
+/** The message names no URL: the pre-signed ResponseURL is a credential. */
+class ResponseNotDeliveredError extends Error {
+  public constructor() {
+    super('the response to CloudFormation could not be delivered; the invocation fails so that Lambda retries it');
+    this.name = 'ResponseNotDelivered';
+  }
 }
 
 async function runUntil(deadline: number, event: CustomResourceEvent): Promise<Outcome> {

@@ -60,14 +60,16 @@ interface ServiceErrorShape {
   readonly name?: unknown;
   readonly message?: unknown;
   readonly ErrorList?: ReadonlyArray<{ FieldName?: string; Code?: string }>;
+  readonly $metadata?: { readonly attempts?: unknown };
 }
 
-/** `ErrorName: message [fields: A (CODE), B (CODE)]`, the FAILED reason CloudFormation shows. */
+/** `ErrorName: message [fields: A (CODE), B (CODE)] (after N attempts)`, the FAILED reason CloudFormation shows. */
 export function describeError(error: unknown): { name: string; reason: string } {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as ServiceErrorShape;
   const name = typeof e.name === 'string' && e.name ? e.name : 'Error';
   const message = typeof e.message === 'string' && e.message ? e.message : 'no message';
   const fields = (e.ErrorList ?? [])
     .map((item) => `${item.FieldName ?? '(request)'}${item.Code ? ` (${item.Code})` : ''}`);
-  return { name, reason: `${name}: ${message}${fields.length ? ` [fields: ${fields.join(', ')}]` : ''}` };
+  const attempts = typeof e.$metadata?.attempts === 'number' && e.$metadata.attempts > 1 ? ` (after ${e.$metadata.attempts} attempts)` : '';
+  return { name, reason: `${name}: ${message}${fields.length ? ` [fields: ${fields.join(', ')}]` : ''}${attempts}` };
 }

@@ -29,12 +29,15 @@ export interface ResponseReceiver {
   newResponseUrl(): { key: string; url: string };
   /** The responses received for `key` so far, in order. */
   received(key: string): ReceivedResponse[];
+  /** The next `count` PUTs fail: answered 500 (`error`) or with the connection closed (`drop`), and not recorded. */
+  failNext(count: number, how?: 'error' | 'drop'): void;
   close(): Promise<void>;
 }
 
 export async function startResponseReceiver(maxRequests = 10_000): Promise<ResponseReceiver> {
   const responses = new Map<string, ReceivedResponse[]>();
   let served = 0;
+  const failures: Array<'error' | 'drop'> = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -47,6 +50,15 @@ export async function startResponseReceiver(maxRequests = 10_000): Promise<Respo
       const key = /^\/cloudformation-response\/([0-9a-f-]{36})\?/.exec(req.url ?? '')?.[1];
       if (req.method !== 'PUT' || !key || !responses.has(key) || served > maxRequests) {
         res.writeHead(403).end();
+        return;
+      }
+      const failure = failures.shift();
+      if (failure === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (failure === 'error') {
+        res.writeHead(500).end();
         return;
       }
       responses.get(key)!.push(parse(Buffer.concat(chunks), size));
@@ -62,6 +74,7 @@ export async function startResponseReceiver(maxRequests = 10_000): Promise<Respo
       return { key, url: `http://127.0.0.1:${port}/cloudformation-response/${key}?X-Amz-Signature=local` };
     },
     received: (key) => responses.get(key) ?? [],
+    failNext: (count, how = 'error') => { for (let i = 0; i < count; i++) failures.push(how); },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

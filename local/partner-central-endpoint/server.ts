@@ -121,15 +121,13 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
   };
 }
 
-/** A small seeded generator (mulberry32): the same seed throttles the same calls on every run. */
+/** A small seeded generator (Park-Miller): the same seed throttles the same calls on every run. */
 function pseudoRandom(seed: number): () => number {
-  let state = seed >>> 0;
+  const modulus = 2_147_483_647;
+  let state = (Math.abs(Math.floor(seed)) % (modulus - 1)) + 1;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state = (state * 48_271) % modulus;
+    return (state - 1) / (modulus - 1);
   };
 }
 

@@ -76,7 +76,7 @@ test('a persisting 5xx gives up after 4 attempts with a FAILED answer', async ()
   const { response } = await runBundled([awsJson(500, { message: 'boom' }, 'InternalServerException')]);
 
   expect(endpoint.requests).toHaveLength(4);
-  expect(response).toMatchObject({ Status: 'FAILED', Reason: 'InternalServerException: boom' });
+  expect(response).toMatchObject({ Status: 'FAILED', Reason: 'InternalServerException: boom (after 4 attempts)' });
 }, 20_000);
 
 test('Delete makes no call to the endpoint', async () => {

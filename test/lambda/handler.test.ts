@@ -249,12 +249,15 @@ describe('the response to CloudFormation', () => {
     expect(logged.join('\n')).toContain('"responseDelivered":true');
   });
 
-  test('gives up after its attempts without throwing, and says so in the log', async () => {
+  test('gives up after its attempts, says so in the log and fails the invocation, so Lambda retries the event', async () => {
     await receiver.close();
     receiver = await startScriptedServer([{ status: 500 }]);
+    const event = cfnEvent('Delete', `${receiver.url}/bucket/key?X-Amz-Signature=secret`);
 
-    await expect(handler(cfnEvent('Delete', receiver.url), lambdaContext())).resolves.toBeUndefined();
+    const error = await handler(event, lambdaContext()).catch((e: Error) => e);
 
+    expect(error).toMatchObject({ name: 'ResponseNotDelivered' });
+    expect(String((error as Error).message)).not.toMatch(/127\.0\.0\.1|Signature|secret/);
     expect(receiver.requests).toHaveLength(5);
     expect(logged.join('\n')).toContain('"responseDelivered":false');
   });

@@ -1,13 +1,10 @@
 // End to end, event by event: the bundled handler from the synthesized example app's cloud assembly, run as Lambda
 // runs it (fresh process, handler string, environment, timeout), against the local Partner Central endpoint.
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
-import { CustomResourceRequest, customResourceEvent } from '../../local/local-deploy/custom-resource-invoker';
 import { invokeLocalFunction, LocalFunction } from '../../local/local-deploy/lambda-runner';
-import { CustomResourceResponse } from '../../local/local-deploy/response-receiver';
 import { PII } from '../support/fixtures';
-import { exampleHandler, exampleInvitationProperties, LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
+import { exampleHandler, exampleInvitationProperties, invitationEvent, LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
 
 const ARN = /^arn:aws:partnercentral::123456789012:Sandbox\/engagement-invitation\/(engi-[0-9a-z]{13})$/;
 
@@ -25,18 +22,8 @@ afterAll(() => fs.rmSync(assemblyDir, { recursive: true, force: true }));
 beforeEach(async () => { account = await startLocalAccount(); });
 afterEach(async () => account.close());
 
-/** A CloudFormation event for the example invitation, with a fresh RequestId and ResponseURL. */
-function event(request: Partial<CustomResourceRequest> & Pick<CustomResourceRequest, 'requestType'>) {
-  const { key, url } = account.receiver.newResponseUrl();
-  const requestId = randomUUID();
-  const body = customResourceEvent({
-    stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/InvitationStack/8a1d2c4e-0000-11f1-9000-0a1b2c3d4e5f',
-    logicalId: 'Invitation639644E9',
-    resourceType: 'Custom::PartnerCentralEngagementInvitation',
-    properties,
-    ...request,
-  }, requestId, url);
-  return { body, requestId, url, responses: () => account.receiver.received(key).map((r) => r.response as CustomResourceResponse) };
+function event(request: Parameters<typeof invitationEvent>[2]) {
+  return invitationEvent(account.receiver, properties, request);
 }
 
 async function deliver(e: ReturnType<typeof event>, fn: LocalFunction = handler) {

@@ -1,14 +1,17 @@
 // The example app synthesized into a temporary cloud assembly, and a local account to deploy it into: the local
-// Partner Central endpoint and ResponseURL receiver on 127.0.0.1, a temporary state folder, recorded progress.
+// Partner Central endpoint and ResponseURL receiver on 127.0.0.1, a temporary state folder, recorded progress;
+// CloudFormation events for the example invitation.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { testApp } from './fixtures';
 import { addExampleStacks } from '../../bin/example-stacks';
+import { randomUUID } from 'node:crypto';
 import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
+import { CustomResourceRequest, customResourceEvent } from '../../local/local-deploy/custom-resource-invoker';
 import { DeployerOptions, ProgressEvent } from '../../local/local-deploy/deployer';
 import { LocalFunction, localFunction } from '../../local/local-deploy/lambda-runner';
-import { ResponseReceiver, startResponseReceiver } from '../../local/local-deploy/response-receiver';
+import { CustomResourceResponse, ResponseReceiver, startResponseReceiver } from '../../local/local-deploy/response-receiver';
 import { StackStateStore } from '../../local/local-deploy/stack-state';
 import { PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../../local/partner-central-endpoint/server';
 
@@ -76,4 +79,24 @@ export async function startLocalAccount(): Promise<LocalAccount> {
       fs.rmSync(stateDir, { recursive: true, force: true });
     },
   };
+}
+
+export const EXAMPLE_STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/InvitationStack/8a1d2c4e-0000-11f1-9000-0a1b2c3d4e5f';
+
+/** A CloudFormation event for the example invitation, with a fresh RequestId and a ResponseURL of `receiver`. */
+export function invitationEvent(
+  receiver: ResponseReceiver,
+  properties: Record<string, unknown>,
+  request: Partial<CustomResourceRequest> & Pick<CustomResourceRequest, 'requestType'>,
+) {
+  const { key, url } = receiver.newResponseUrl();
+  const requestId = randomUUID();
+  const body = customResourceEvent({
+    stackId: EXAMPLE_STACK_ID,
+    logicalId: 'Invitation639644E9',
+    resourceType: 'Custom::PartnerCentralEngagementInvitation',
+    properties,
+    ...request,
+  }, requestId, url);
+  return { body, requestId, url, responses: () => receiver.received(key).map((r) => r.response as CustomResourceResponse) };
 }
