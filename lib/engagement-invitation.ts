@@ -1,5 +1,6 @@
-import { CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { readCliInputJson } from './cli-input';
 import { EngagementInvitationHandler } from './handler-function';
 import { INVITATION_ARN_PATTERN } from './invitation-arn';
 import { Invitation } from './invitation-props';
@@ -28,24 +29,9 @@ export interface IEngagementInvitation extends IResource {
 }
 
 /**
- * Properties of an EngagementInvitation: the CreateEngagementInvitation request, in camelCase.
+ * How an EngagementInvitation is sent, apart from the invitation itself.
  */
-export interface EngagementInvitationProps {
-  /**
-   * The catalog: `Catalog.AWS` (production) or `Catalog.SANDBOX` (testing).
-   */
-  readonly catalog: string;
-
-  /**
-   * The engagement the receiver is invited to, `eng-` and 14 lowercase letters or digits.
-   */
-  readonly engagementIdentifier: string;
-
-  /**
-   * The invitation to send.
-   */
-  readonly invitation: Invitation;
-
+export interface EngagementInvitationOptions {
   /**
    * The region of the Partner Central Selling API endpoint the handler calls.
    *
@@ -60,6 +46,26 @@ export interface EngagementInvitationProps {
    * @default - CloudFormation's default, 3600 seconds
    */
   readonly serviceTimeout?: Duration;
+}
+
+/**
+ * Properties of an EngagementInvitation: the CreateEngagementInvitation request, in camelCase.
+ */
+export interface EngagementInvitationProps extends EngagementInvitationOptions {
+  /**
+   * The catalog: `Catalog.AWS` (production) or `Catalog.SANDBOX` (testing).
+   */
+  readonly catalog: string;
+
+  /**
+   * The engagement the receiver is invited to, `eng-` and 14 lowercase letters or digits.
+   */
+  readonly engagementIdentifier: string;
+
+  /**
+   * The invitation to send.
+   */
+  readonly invitation: Invitation;
 }
 
 /**
@@ -80,6 +86,29 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
    * The CloudFormation resource type of an engagement invitation.
    */
   public static readonly RESOURCE_TYPE = 'Custom::PartnerCentralEngagementInvitation';
+
+  /**
+   * Creates an invitation from the JSON that `aws partnercentral-selling create-engagement-invitation` takes with
+   * `--cli-input-json` (the shape `--generate-cli-skeleton` prints): `Catalog`, `EngagementIdentifier` and
+   * `Invitation`, in the API's PascalCase.
+   *
+   * The JSON is checked with the same rules as the props, and problems name its own paths
+   * (`Invitation.Payload.OpportunityInvitation.Customer.CountryCode: …`). A `ClientToken` in it is ignored, with a
+   * warning: the CloudFormation `RequestId` is the token, which is what makes the invitation be sent only once.
+   *
+   * @param json the CLI input JSON, as a literal string (read when the app is synthesized)
+   * @param options how the invitation is sent
+   */
+  public static fromCliInputJson(scope: Construct, id: string, json: string, options: EngagementInvitationOptions = {}): EngagementInvitation {
+    const input = readCliInputJson(json, scope.node.path ? `${scope.node.path}/${id}` : id);
+    const invitation = new EngagementInvitation(scope, id, { ...options, ...input.request });
+    if (input.hadClientToken) {
+      Annotations.of(invitation).addWarningV2('cdk-engagement-invitation:clientTokenIgnored',
+        'The ClientToken of the CLI input JSON is ignored: the CloudFormation RequestId is the token, so that retries '
+        + 'of the same deployment event never send a second invitation.');
+    }
+    return invitation;
+  }
 
   /**
    * Refers to an existing invitation by its ARN (for example an export of another stack).

@@ -139,8 +139,11 @@ export const CREATE_ENGAGEMENT_INVITATION_RULES: StructureRule = structure('Crea
 /** One broken rule: where (path segments: member names and list indexes), what is wrong, and which rule. */
 export interface Violation {
   readonly path: ReadonlyArray<string | number>;
+  /** What is wrong, naming fields as the wire does. */
   readonly problem: string;
   readonly rule: string;
+  /** For a union: its members and how many are set, so the problem can be written in either naming. */
+  readonly union?: { readonly members: readonly string[]; readonly present: number };
 }
 
 export interface ValidateOptions {
@@ -160,7 +163,13 @@ export function validate(rule: Rule, value: unknown, options: ValidateOptions = 
  * API's own PascalCase names are kept (for input that came in the wire shape).
  */
 export function formatViolation(v: Violation, naming: 'camelCase' | 'wire' = 'camelCase'): string {
-  return `${formatPath(v.path, naming)}: ${v.problem} (${v.rule})`;
+  const problem = v.union ? unionProblem(v.union.members, v.union.present, naming) : v.problem;
+  return `${formatPath(v.path, naming)}: ${problem} (${v.rule})`;
+}
+
+function unionProblem(members: readonly string[], present: number, naming: 'camelCase' | 'wire'): string {
+  const found = present === 0 ? 'none is set' : `${present} are set`;
+  return `must set exactly one of ${members.map((name) => formatPath([name], naming)).join(', ')}; ${found}`;
 }
 
 export function formatPath(path: ReadonlyArray<string | number>, naming: 'camelCase' | 'wire' = 'camelCase'): string {
@@ -255,9 +264,8 @@ function checkStructure(rule: StructureRule, value: unknown, path: Path, out: Vi
   }
   const present = Object.keys(rule.members).filter((name) => fields[name] !== undefined);
   if (rule.union && present.length !== 1) {
-    const names = Object.keys(rule.members).map((name) => formatPath([name]));
-    const found = present.length === 0 ? 'none is set' : `${present.length} are set`;
-    out.push({ path, problem: `must set exactly one of ${names.join(', ')}; ${found}`, rule: 'union' });
+    const union = { members: Object.keys(rule.members), present: present.length };
+    out.push({ path, problem: unionProblem(union.members, union.present, 'wire'), rule: 'union', union });
   }
   for (const [name, member] of Object.entries(rule.members)) {
     if (fields[name] === undefined) {

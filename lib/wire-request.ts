@@ -23,3 +23,12 @@ function toWire(value: unknown): unknown {
   }
   return wire;
 }
+
+/** The reverse mapping, for input already in the API's shape (CLI JSON): each key's first letter lowercased. */
+export function fromWire(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromWire);
+  if (typeof value !== 'object' || value === null) return value;
+  const props: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) props[key.charAt(0).toLowerCase() + key.slice(1)] = fromWire(member);
+  return props;
+}

@@ -1,12 +1,12 @@
 // The example app synthesized into a temporary cloud assembly, and a local account to deploy it into: the local
 // Partner Central endpoint and ResponseURL receiver on 127.0.0.1, a temporary state folder, recorded progress;
 // CloudFormation events for the example invitation.
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { testApp } from './fixtures';
 import { addExampleStacks } from '../../bin/example-stacks';
-import { randomUUID } from 'node:crypto';
 import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { CustomResourceRequest, customResourceEvent } from '../../local/local-deploy/custom-resource-invoker';
 import { DeployerOptions, ProgressEvent } from '../../local/local-deploy/deployer';

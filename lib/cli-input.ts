@@ -1,0 +1,36 @@
+// The JSON users of `aws partnercentral-selling create-engagement-invitation --cli-input-json` already have (the
+// shape `--generate-cli-skeleton` prints): read and checked in its own PascalCase naming, so problems name its paths.
+import { Token } from 'aws-cdk-lib';
+import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, validate } from './validation';
+import { fromWire } from './wire-request';
+
+export interface CliInput {
+  /** The request in camelCase props shape (Catalog, EngagementIdentifier, Invitation). */
+  readonly request: { catalog: string; engagementIdentifier: string; invitation: any };
+  /** Whether the JSON had a ClientToken, which is not used: the CloudFormation RequestId is the token. */
+  readonly hadClientToken: boolean;
+}
+
+/** Parses and checks CLI input JSON; throws one error listing every problem, with the JSON's own field paths. */
+export function readCliInputJson(json: string, where: string): CliInput {
+  const fail = (problems: string[]): never => {
+    throw new Error(`${where}: invalid CLI input JSON for CreateEngagementInvitation (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  `
+      + problems.join('\n  '));
+  };
+  if (Token.isUnresolved(json)) fail(['(json): must be a literal string: it is read when the app is synthesized (type)']);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    return fail([`(json): is not valid JSON: ${(error as Error).message} (syntax)`]);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return fail(['(json): must be a JSON object such as `--generate-cli-skeleton` prints (type)']);
+  }
+  const { ClientToken, ...request } = parsed as Record<string, unknown>;
+  const problems = validate(CREATE_ENGAGEMENT_INVITATION_RULES, request, { isUnresolved: Token.isUnresolved })
+    .map((violation) => formatViolation(violation, 'wire'));
+  if (ClientToken !== undefined && typeof ClientToken !== 'string') problems.push('ClientToken: must be a string (type)');
+  if (problems.length > 0) fail(problems);
+  return { request: fromWire(request) as CliInput['request'], hadClientToken: ClientToken !== undefined };
+}
