@@ -264,8 +264,8 @@ function checkStructure(rule: StructureRule, value: unknown, path: Path, out: Vi
   }
   const present = Object.keys(rule.members).filter((name) => fields[name] !== undefined);
   if (rule.union && present.length !== 1) {
-    const union = { members: Object.keys(rule.members), present: present.length };
-    out.push({ path, problem: unionProblem(union.members, union.present, 'wire'), rule: 'union', union });
+    const members = Object.keys(rule.members);
+    out.push({ path, problem: unionProblem(members, present.length, 'wire'), rule: 'union', union: { members, present: present.length } });
   }
   for (const [name, member] of Object.entries(rule.members)) {
     if (fields[name] === undefined) {
