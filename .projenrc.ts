@@ -43,11 +43,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
   depsUpgrade: false,
 
   devDeps: [
+    '@aws-cdk/integ-runner@2.197.10',
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-sdk/client-partnercentral-selling@3.1124.0',
+    '@aws-sdk/credential-providers@3.1124.0',
     '@types/aws-lambda',
     'aws-cdk@2.1148.1',
     'aws-sdk-client-mock@4.1.0',
+    'cdk-nag@3.0.2',
     'esbuild@0.28.2',
+    'fast-check@4.11.0',
   ],
 
   jestOptions: {

@@ -8,6 +8,7 @@ import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, validate } from '.
 import { toWireRequest } from './wire-request';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /**
  * An engagement invitation, created here or imported.
@@ -46,6 +47,17 @@ export interface EngagementInvitationOptions {
    * @default - CloudFormation's default, 3600 seconds
    */
   readonly serviceTimeout?: Duration;
+
+  /**
+   * A role to send the invitation as, for a Partner Central-linked account other than the stack's. The handler
+   * calls STS AssumeRole on it (session name `cfn-<stack name>`, so CloudTrail in that account shows which stack
+   * sent the invitation) and calls Partner Central with the role's credentials. The handler's own role is then
+   * granted only `sts:AssumeRole` on this role for this invitation; the role must trust the stack's account and
+   * allow `partnercentral:CreateEngagementInvitation`.
+   *
+   * @default - the handler's own role calls Partner Central (the stack's account is the linked account)
+   */
+  readonly assumeRoleArn?: string;
 }
 
 /**
@@ -142,14 +154,19 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
     super(scope, id);
 
     const handler = EngagementInvitationHandler.of(this);
-    handler.allowCatalog(props.catalog);
+    if (props.assumeRoleArn !== undefined) handler.allowAssumeRole(props.assumeRoleArn);
+    else handler.allowCatalog(props.catalog);
 
     const resource = new CustomResource(this, 'Resource', {
       resourceType: EngagementInvitation.RESOURCE_TYPE,
       serviceToken: handler.function.functionArn,
       serviceTimeout: props.serviceTimeout,
       // The API's own request shape (minus ClientToken), so the template shows exactly what will be sent.
-      properties: { ...request, ...(props.apiRegion !== undefined ? { ApiRegion: props.apiRegion } : {}) },
+      properties: {
+        ...request,
+        ...(props.apiRegion !== undefined ? { ApiRegion: props.apiRegion } : {}),
+        ...(props.assumeRoleArn !== undefined ? { AssumeRoleArn: props.assumeRoleArn } : {}),
+      },
     });
     this.invitationArn = resource.getAttString('Arn');
     this.invitationId = resource.getAttString('Id');
@@ -162,6 +179,9 @@ function findProblems(request: Record<string, unknown>, props: EngagementInvitat
     .map((violation) => formatViolation(violation));
   if (props.apiRegion !== undefined && !Token.isUnresolved(props.apiRegion) && !REGION.test(props.apiRegion)) {
     problems.push(`apiRegion: ${JSON.stringify(props.apiRegion)} is not a region name such as us-east-1 (pattern)`);
+  }
+  if (props.assumeRoleArn !== undefined && !Token.isUnresolved(props.assumeRoleArn) && !ROLE_ARN.test(props.assumeRoleArn)) {
+    problems.push(`assumeRoleArn: ${JSON.stringify(props.assumeRoleArn)} is not an IAM role ARN such as arn:aws:iam::111122223333:role/Name (pattern)`);
   }
   const timeout = props.serviceTimeout?.toSeconds();
   if (timeout !== undefined && !Token.isUnresolved(timeout) && (timeout < 1 || timeout > 3600)) {

@@ -1,6 +1,6 @@
 // The one Lambda function (with its role and log group) that serves every EngagementInvitation of a stack.
 import * as path from 'node:path';
-import { Duration, Lazy, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -30,36 +30,25 @@ export class EngagementInvitationHandler extends Construct {
   }
 
   public readonly function: lambda.Function;
+  private readonly role: iam.Role;
+  /** The role's one inline policy: statements are added as invitations need them. */
+  private readonly policy: iam.PolicyDocument;
   private readonly catalogs = new Set<string>();
+  private readonly assumedRoles = new Set<string>();
+  private assumeRoleStatement?: iam.PolicyStatement;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
 
     const logGroup = new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH });
-
-    const role = new iam.Role(this, 'Role', {
+    this.policy = new iam.PolicyDocument({
+      statements: [new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] })],
+    });
+    this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Sends Partner Central engagement invitations for this stack',
-      inlinePolicies: {
-        // One inline policy for the whole stack, whatever the number of invitations.
-        PartnerCentralInvitations: new iam.PolicyDocument({
-          statements: [
-            new iam.PolicyStatement({
-              actions: ['partnercentral:CreateEngagementInvitation'],
-              // The action's resource is the invitation, which does not exist before the call; AWS's managed
-              // policies grant it on * and narrow it by catalog, as here.
-              resources: ['*'],
-              conditions: {
-                StringEquals: { 'partnercentral:Catalog': Lazy.list({ produce: () => [...this.catalogs].sort() }) },
-              },
-            }),
-            new iam.PolicyStatement({
-              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-              resources: [logGroup.logGroupArn],
-            }),
-          ],
-        }),
-      },
+      // One inline policy for the whole stack, whatever the number of invitations.
+      inlinePolicies: { PartnerCentralInvitations: this.policy },
     });
 
     this.function = new lambda.Function(this, 'Function', {
@@ -70,13 +59,40 @@ export class EngagementInvitationHandler extends Construct {
       code: lambda.Code.fromAsset(HANDLER_ASSET_PATH),
       memorySize: 128,
       timeout: HANDLER_TIMEOUT,
-      role,
+      role: this.role,
       logGroup,
     });
   }
 
   /** Lets the function create invitations in `catalog` (the IAM condition lists every catalog the stack uses). */
   public allowCatalog(catalog: string): void {
+    if (this.catalogs.size === 0) {
+      this.policy.addStatements(new iam.PolicyStatement({
+        actions: ['partnercentral:CreateEngagementInvitation'],
+        // The action's resource is the invitation, which does not exist before the call; AWS's managed policies
+        // grant it on * and narrow it by catalog, as here.
+        resources: ['*'],
+        conditions: { StringEquals: { 'partnercentral:Catalog': Lazy.list({ produce: () => [...this.catalogs].sort() }) } },
+      }));
+      // On the role's own CfnRole, not the Role construct: that would also cover a DefaultPolicy below it.
+      Validations.of(this.role.node.defaultChild as iam.CfnRole).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+        reason: 'partnercentral:CreateEngagementInvitation has no resource to name before the call (the invitation does not '
+          + 'exist yet); the grant is narrowed to the stack\'s catalogs by the partnercentral:Catalog condition, as in '
+          + 'AWS\'s managed policy AWSPartnerCentralOpportunityManagement.',
+      });
+    }
     this.catalogs.add(catalog);
+  }
+
+  /** Lets the function assume `roleArn` (for invitations sent from another account): sts:AssumeRole on it only. */
+  public allowAssumeRole(roleArn: string): void {
+    if (this.assumedRoles.has(roleArn)) return;
+    if (!this.assumeRoleStatement) {
+      this.assumeRoleStatement = new iam.PolicyStatement({ actions: ['sts:AssumeRole'] });
+      this.policy.addStatements(this.assumeRoleStatement);
+    }
+    this.assumeRoleStatement.addResources(roleArn);
+    this.assumedRoles.add(roleArn);
   }
 }

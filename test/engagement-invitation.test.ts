@@ -39,19 +39,58 @@ test('the role may only CreateEngagementInvitation, on *, in the catalogs the st
   const statements = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
   expect(statements).toEqual([
     {
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Effect: 'Allow',
+      Resource: { 'Fn::GetAtt': [Object.keys(template.findResources('AWS::Logs::LogGroup'))[0], 'Arn'] },
+    },
+    {
       Action: 'partnercentral:CreateEngagementInvitation',
       Effect: 'Allow',
       Resource: '*',
       Condition: { StringEquals: { 'partnercentral:Catalog': ['AWS', 'Sandbox'] } },
     },
-    {
-      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      Effect: 'Allow',
-      Resource: { 'Fn::GetAtt': [Object.keys(template.findResources('AWS::Logs::LogGroup'))[0], 'Arn'] },
-    },
   ]);
   const partnerCentralActions = JSON.stringify(template.toJSON()).match(/"partnercentral:[A-Za-z]+"/g);
   expect(new Set(partnerCentralActions)).toEqual(new Set(['"partnercentral:CreateEngagementInvitation"', '"partnercentral:Catalog"']));
+});
+
+describe('assumeRoleArn (the Partner Central account is another account)', () => {
+  const ROLE_A = 'arn:aws:iam::444455556666:role/PartnerCentralInvitations';
+  const ROLE_B = 'arn:aws:iam::777788889999:role/path/Invitations';
+
+  test('the handler may only assume the roles; the property names the role', () => {
+    const stack = testStack();
+    new EngagementInvitation(stack, 'A1', validProps({ assumeRoleArn: ROLE_A }));
+    new EngagementInvitation(stack, 'A2', validProps({ assumeRoleArn: ROLE_A }));
+    new EngagementInvitation(stack, 'B', validProps({ assumeRoleArn: ROLE_B }));
+    const template = Template.fromStack(stack);
+
+    const [role] = Object.values(template.findResources('AWS::IAM::Role'));
+    const statements = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+    expect(statements.slice(1)).toEqual([{ Action: 'sts:AssumeRole', Effect: 'Allow', Resource: [ROLE_A, ROLE_B] }]);
+    expect(JSON.stringify(statements)).not.toContain('partnercentral:');
+    template.hasResourceProperties(TYPE, { AssumeRoleArn: ROLE_B, Catalog: 'Sandbox' });
+  });
+
+  test('mixed with direct invitations: both statements, each for its own invitations', () => {
+    const stack = testStack();
+    new EngagementInvitation(stack, 'Direct', validProps({ catalog: 'AWS' }));
+    new EngagementInvitation(stack, 'Assumed', validProps({ assumeRoleArn: ROLE_A }));
+    const [role] = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Role'));
+
+    expect(role.Properties.Policies[0].PolicyDocument.Statement.slice(1)).toEqual([
+      { Action: 'partnercentral:CreateEngagementInvitation', Effect: 'Allow', Resource: '*', Condition: { StringEquals: { 'partnercentral:Catalog': ['AWS'] } } },
+      { Action: 'sts:AssumeRole', Effect: 'Allow', Resource: ROLE_A },
+    ]);
+  });
+
+  test('a literal that is not a role ARN is refused at synth; a token is accepted', () => {
+    expect(() => new EngagementInvitation(testStack(), 'Bad', validProps({ assumeRoleArn: 'arn:aws:iam::4444:user/x' })))
+      .toThrow(/assumeRoleArn: "arn:aws:iam::4444:user\/x" is not an IAM role ARN/);
+    const stack = testStack();
+    new EngagementInvitation(stack, 'Token', validProps({ assumeRoleArn: new CfnParameter(stack, 'RoleArn').valueAsString }));
+    Template.fromStack(stack).hasResourceProperties(TYPE, { AssumeRoleArn: { Ref: 'RoleArn' } });
+  });
 });
 
 test('the function: current Node.js, the shipped asset, 60 s, its own log group with retention', () => {

@@ -1,6 +1,6 @@
 // The lifecycle table of DESIGN.md, row by row: what each CloudFormation event does and answers.
 import { canonicalJson } from './canonical-json';
-import { createEngagementInvitation, DEFAULT_API_REGION, describeError, InvitationRequest } from './partner-central';
+import { ApiTarget, createEngagementInvitation, DEFAULT_API_REGION, describeError, InvitationRequest } from './partner-central';
 import { CustomResourceEvent, Outcome } from './types';
 import { INVITATION_ARN_PATTERN } from '../../lib/invitation-arn';
 
@@ -24,8 +24,8 @@ export function physicalIdOnFailure(event: Pick<CustomResourceEvent, 'RequestTyp
   }
 }
 
-/** The properties that make up the invitation; any other property (ServiceToken, ServiceTimeout, ApiRegion) may
- * change without sending a new invitation. */
+/** The properties that make up the invitation; any other property (ServiceToken, ServiceTimeout, ApiRegion,
+ * AssumeRoleArn) may change without sending a new invitation. */
 const REQUEST_KEYS = ['Catalog', 'EngagementIdentifier', 'Invitation'] as const;
 
 export type CreateInvitation = typeof createEngagementInvitation;
@@ -63,17 +63,28 @@ async function send(
 ): Promise<Outcome> {
   const request = readRequest(event.ResourceProperties);
   if (typeof request === 'string') return failed(physicalIdOnFailure(event), 'MalformedProperties', request);
-  const region = typeof event.ResourceProperties.ApiRegion === 'string' && event.ResourceProperties.ApiRegion
-    ? event.ResourceProperties.ApiRegion
-    : DEFAULT_API_REGION;
   try {
     // The RequestId is the idempotency token: Lambda's retries of this event cannot send a second invitation.
-    const { Arn, Id } = await create(request, event.RequestId, region, abortSignal);
+    const { Arn, Id } = await create(request, event.RequestId, apiTarget(event), abortSignal);
     return { status: 'SUCCESS', physicalResourceId: Arn, data: { Arn, Id }, apiCalls: 1 };
   } catch (error) {
     const { name, reason } = describeError(error);
     return { ...failed(physicalIdOnFailure(event), name, reason), apiCalls: 1 };
   }
+}
+
+/** The API's region and, with AssumeRoleArn, the role to call it as: its session is named after the stack. */
+function apiTarget(event: CustomResourceEvent): ApiTarget {
+  const { ApiRegion, AssumeRoleArn } = event.ResourceProperties;
+  const region = typeof ApiRegion === 'string' && ApiRegion ? ApiRegion : DEFAULT_API_REGION;
+  if (typeof AssumeRoleArn !== 'string' || !AssumeRoleArn) return { region };
+  return { region, assumeRole: { roleArn: AssumeRoleArn, sessionName: roleSessionName(event.StackId) } };
+}
+
+/** `<stack name>` from the StackId, in the characters and length (2 to 64) STS allows for a session name. */
+export function roleSessionName(stackId: string): string {
+  const stackName = /:stack\/([^/]+)\//.exec(stackId)?.[1] ?? 'stack';
+  return `cfn-${stackName}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
 }
 
 function failed(physicalResourceId: string, errorName: string, reason: string): Outcome {

@@ -1,11 +1,20 @@
-// The one Partner Central call the handler makes, with retries sized to fit the function's timeout.
+// The one Partner Central call the handler makes, with retries sized to fit the function's timeout; with the
+// function's own credentials or, for a Partner Central account other than the stack's, an assumed role's.
 import { CreateEngagementInvitationCommand, PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 
 /** The request the construct writes into the resource properties, in the API's shape. */
 export interface InvitationRequest {
   readonly Catalog: string;
   readonly EngagementIdentifier: string;
   readonly Invitation: Record<string, unknown>;
+}
+
+/** Where and as whom the call is made. */
+export interface ApiTarget {
+  readonly region: string;
+  /** A role to call the API as (STS AssumeRole), with the session name CloudTrail will show. */
+  readonly assumeRole?: { readonly roleArn: string; readonly sessionName: string };
 }
 
 export interface CreatedInvitation {
@@ -22,36 +31,61 @@ const MAX_ATTEMPTS = 4;
 const REQUEST_TIMEOUT_MS = 8_000;
 const CONNECTION_TIMEOUT_MS = 3_000;
 
+/** The shortest session the role allows; the handler needs a minute at most. */
+const ASSUMED_SESSION_SECONDS = 900;
+
 const clients = new Map<string, PartnerCentralSellingClient>();
 
-function clientFor(region: string): PartnerCentralSellingClient {
-  let client = clients.get(region);
+/** One client per target, kept across warm invocations (assumed credentials are refreshed by the SDK). */
+function clientFor({ region, assumeRole }: ApiTarget): PartnerCentralSellingClient {
+  const key = assumeRole ? `${region} ${assumeRole.roleArn} ${assumeRole.sessionName}` : region;
+  let client = clients.get(key);
   if (!client) {
-    // The endpoint can only be overridden through the SDK's own AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING.
+    // The endpoints can only be overridden through the SDK's own AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING (and
+    // AWS_ENDPOINT_URL_STS); STS is called in the function's own region.
     client = new PartnerCentralSellingClient({
       region,
       maxAttempts: MAX_ATTEMPTS,
       retryMode: 'standard',
       requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
+      ...(assumeRole ? {
+        credentials: fromTemporaryCredentials({
+          params: { RoleArn: assumeRole.roleArn, RoleSessionName: assumeRole.sessionName, DurationSeconds: ASSUMED_SESSION_SECONDS },
+          clientConfig: { region: process.env.AWS_REGION || region, maxAttempts: MAX_ATTEMPTS },
+        }),
+      } : {}),
     });
-    clients.set(region, client);
+    clients.set(key, client);
   }
   return client;
+}
+
+/** Resolves the assumed role's credentials first, so that a refused AssumeRole is reported as such. */
+async function assumeRoleFirst(client: PartnerCentralSellingClient, target: ApiTarget): Promise<void> {
+  if (!target.assumeRole) return;
+  try {
+    await client.config.credentials();
+  } catch (error) {
+    const { reason } = describeError(error);
+    throw Object.assign(new Error(`could not assume ${target.assumeRole.roleArn}: ${reason}`), { name: 'AssumeRoleFailed' });
+  }
 }
 
 export async function createEngagementInvitation(
   request: InvitationRequest,
   clientToken: string,
-  region: string,
+  target: ApiTarget,
   abortSignal: AbortSignal,
 ): Promise<CreatedInvitation> {
+  const client = clientFor(target);
+  await assumeRoleFirst(client, target);
   const command = new CreateEngagementInvitationCommand({
     Catalog: request.Catalog,
     EngagementIdentifier: request.EngagementIdentifier,
     Invitation: request.Invitation as never,
     ClientToken: clientToken,
   });
-  const { Arn, Id } = await clientFor(region).send(command, { abortSignal });
+  const { Arn, Id } = await client.send(command, { abortSignal });
   if (!Arn || !Id) throw Object.assign(new Error('the response has no Arn or Id'), { name: 'InvalidResponse' });
   return { Arn, Id };
 }

@@ -8,6 +8,7 @@ import { deployStack, destroyStack, DeployerOptions, ProgressEvent, StackResult 
 import { startResponseReceiver } from './response-receiver';
 import { StackStateStore } from './stack-state';
 import { Fault, startPartnerCentralEndpoint } from '../partner-central-endpoint/server';
+import { startStsEndpoint } from '../sts-endpoint/server';
 
 export const LOCAL_ACCOUNT = '123456789012';
 export const LOCAL_REGION = 'us-east-1';
@@ -58,6 +59,8 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     account: LOCAL_ACCOUNT,
     stateFile: path.join(states.stateDir, 'partner-central', 'account.json'),
   });
+  // For invitations with assumeRoleArn: AssumeRole answered locally, whatever the role.
+  const sts = await startStsEndpoint();
   const receiver = await startResponseReceiver();
   options.faults.forEach(([fault, count]) => endpoint.injectFaults(fault, count));
   const deployer: DeployerOptions = {
@@ -66,6 +69,7 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     receiver,
     functionEnvironment: {
       AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: endpoint.url,
+      AWS_ENDPOINT_URL_STS: sts.url,
       AWS_ACCESS_KEY_ID: 'AKIALOCALDEPLOY00000',
       AWS_SECRET_ACCESS_KEY: 'local-deploy-not-a-secret',
       AWS_SESSION_TOKEN: 'local-deploy',
@@ -102,6 +106,7 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     return failed ? 1 : 0;
   } finally {
     await receiver.close();
+    await sts.close();
     await endpoint.close();
   }
 }

@@ -6,6 +6,7 @@ import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { InvitationStore, StoredInvitation } from './store';
 import { CREATE_ENGAGEMENT_INVITATION_RULES, formatPath, validate, Violation } from '../../lib/validation';
+import { signingAccessKeyId } from '../sts-endpoint/server';
 
 const TARGET_PREFIX = 'AWSPartnerCentralSelling.';
 const CLIENT_TOKEN = /^[!-~]{1,64}$/;
@@ -30,6 +31,8 @@ export interface WireCall {
   readonly operation: string;
   readonly clientToken?: string;
   readonly status: number | 'dropped';
+  /** The access key that signed the request. */
+  readonly accessKeyId?: string;
   /** Time spent by the endpoint, from the request's last byte to the answer's (benchmarks subtract it). */
   durationMs?: number;
 }
@@ -77,9 +80,10 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
       const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
       const body = parseBody(Buffer.concat(chunks).toString('utf8'));
       const clientToken = typeof body?.ClientToken === 'string' ? body.ClientToken : undefined;
+      const accessKeyId = signingAccessKeyId(req.headers.authorization);
       const fault = faults.shift() ?? (throttle.next() < throttle.fraction ? 'throttle' : undefined);
       if (fault === 'drop' || fault === 'hang' || calls.length >= maxRequests) {
-        calls.push({ operation, clientToken, status: 'dropped' });
+        calls.push({ operation, clientToken, status: 'dropped', accessKeyId });
         if (fault !== 'hang') req.socket.destroy();
         return; // 'hang': never answer; the client's timeout (or close()) ends it
       }
@@ -94,7 +98,7 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
         answer = { __type: e.type, message: e.message, ...e.extra };
         res.setHeader('x-amzn-errortype', e.type);
       }
-      const call: WireCall = { operation, clientToken, status };
+      const call: WireCall = { operation, clientToken, status, accessKeyId };
       calls.push(call);
       const respond = () => {
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });

@@ -14,6 +14,7 @@ import { LocalFunction, localFunction } from '../../local/local-deploy/lambda-ru
 import { CustomResourceResponse, ResponseReceiver, startResponseReceiver } from '../../local/local-deploy/response-receiver';
 import { StackStateStore } from '../../local/local-deploy/stack-state';
 import { PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../../local/partner-central-endpoint/server';
+import { startStsEndpoint, StsEndpoint } from '../../local/sts-endpoint/server';
 
 export const LOCAL_ENV = { account: '123456789012', region: 'us-east-1' };
 
@@ -45,6 +46,7 @@ export function exampleInvitationProperties(assemblyDir: string, serviceToken: s
 
 export interface LocalAccount {
   readonly endpoint: PartnerCentralEndpoint;
+  readonly sts: StsEndpoint;
   readonly receiver: ResponseReceiver;
   readonly states: StackStateStore;
   readonly deployer: DeployerOptions;
@@ -58,16 +60,19 @@ export interface LocalAccount {
 export async function startLocalAccount(): Promise<LocalAccount> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-account-'));
   const endpoint = await startPartnerCentralEndpoint({ account: LOCAL_ENV.account, maxRequests: 200 });
+  const sts = await startStsEndpoint(200);
   const receiver = await startResponseReceiver(200);
   const states = new StackStateStore(stateDir);
   const progress: ProgressEvent[] = [];
   const functionEnvironment = {
     AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: endpoint.url,
+    AWS_ENDPOINT_URL_STS: sts.url,
     AWS_ACCESS_KEY_ID: 'AKIALOCALTEST0000000',
     AWS_SECRET_ACCESS_KEY: 'local-test-not-a-secret',
   };
   return {
     endpoint,
+    sts,
     receiver,
     states,
     progress,
@@ -75,6 +80,7 @@ export async function startLocalAccount(): Promise<LocalAccount> {
     deployer: { states, env: LOCAL_ENV, receiver, functionEnvironment, report: (e) => progress.push(e) },
     close: async () => {
       await receiver.close();
+      await sts.close();
       await endpoint.close();
       fs.rmSync(stateDir, { recursive: true, force: true });
     },
