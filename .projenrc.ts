@@ -43,8 +43,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
   depsUpgrade: false,
 
   devDeps: [
-    '@aws-cdk/integ-runner@2.197.10',
-    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-sdk/client-partnercentral-selling@3.1124.0',
     '@aws-sdk/credential-providers@3.1124.0',
     '@types/aws-lambda',
