@@ -1,29 +1,16 @@
 // assumeRoleArn through the real path: the bundled handler assumes the role at a local STS endpoint and calls the
 // local Partner Central endpoint with the assumed credentials.
-import * as fs from 'node:fs';
 import { handler as warmHandler } from '../../lambda/engagement-invitation/index';
-import { invokeLocalFunction, LocalFunction } from '../../local/local-deploy/lambda-runner';
-import { exampleHandler, exampleInvitationProperties, invitationEvent, LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
+import { invokeLocalFunction } from '../../local/local-deploy/lambda-runner';
+import { invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 
 const ROLE = 'arn:aws:iam::444455556666:role/PartnerCentralInvitations';
 
-let assemblyDir: string;
-let handler: LocalFunction;
-let properties: Record<string, unknown>;
-let account: LocalAccount;
-
-beforeAll(() => {
-  assemblyDir = synthExampleApp();
-  handler = exampleHandler(assemblyDir);
-  properties = { ...exampleInvitationProperties(assemblyDir, handler.functionArn), AssumeRoleArn: ROLE };
-});
-afterAll(() => fs.rmSync(assemblyDir, { recursive: true, force: true }));
-beforeEach(async () => { account = await startLocalAccount(); });
-afterEach(async () => account.close());
+const fixture = useExampleHandler({ AssumeRoleArn: ROLE });
 
 async function create() {
-  const event = invitationEvent(account.receiver, properties, { requestType: 'Create' });
-  await invokeLocalFunction(handler, event.body, event.requestId, account.functionEnvironment);
+  const event = invitationEvent(fixture.account.receiver, fixture.properties, { requestType: 'Create' });
+  await invokeLocalFunction(fixture.handler, event.body, event.requestId, fixture.account.functionEnvironment);
   return event.responses().at(-1)!;
 }
 
@@ -31,7 +18,7 @@ test('the invitation is sent with the assumed role\'s credentials; the session i
   const response = await create();
 
   expect(response.Status).toBe('SUCCESS');
-  expect(account.sts.calls).toEqual([{
+  expect(fixture.account.sts.calls).toEqual([{
     roleArn: ROLE,
     sessionName: 'cfn-InvitationStack',
     durationSeconds: 900,
@@ -39,28 +26,28 @@ test('the invitation is sent with the assumed role\'s credentials; the session i
     status: 200,
     accessKeyId: expect.stringMatching(/^ASIA/),
   }]);
-  expect(account.endpoint.calls).toMatchObject([{ operation: 'CreateEngagementInvitation', status: 200, accessKeyId: account.sts.calls[0].accessKeyId }]);
+  expect(fixture.account.endpoint.calls).toMatchObject([{ operation: 'CreateEngagementInvitation', status: 200, accessKeyId: fixture.account.sts.calls[0].accessKeyId }]);
 });
 
 test('a warm function assumes the role once for many events', async () => {
   // The handler's sources in this process (a warm Lambda container), against the same local endpoints.
-  Object.assign(process.env, account.functionEnvironment, { AWS_REGION: 'us-east-1' });
+  Object.assign(process.env, fixture.account.functionEnvironment, { AWS_REGION: 'us-east-1' });
   const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  const events = [1, 2, 3].map(() => invitationEvent(account.receiver, properties, { requestType: 'Create' }));
+  const events = [1, 2, 3].map(() => invitationEvent(fixture.account.receiver, fixture.properties, { requestType: 'Create' }));
   for (const event of events) await warmHandler(event.body as any, { getRemainingTimeInMillis: () => 60_000 });
   log.mockRestore();
 
   expect(events.map((e) => e.responses()[0]?.Status)).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
-  expect(account.sts.calls).toHaveLength(1);
-  expect(new Set(account.endpoint.calls.map((c) => c.accessKeyId))).toEqual(new Set([account.sts.calls[0].accessKeyId]));
+  expect(fixture.account.sts.calls).toHaveLength(1);
+  expect(new Set(fixture.account.endpoint.calls.map((c) => c.accessKeyId))).toEqual(new Set([fixture.account.sts.calls[0].accessKeyId]));
 });
 
 test('a refused AssumeRole: FAILED saying so, and nothing sent to Partner Central', async () => {
-  account.sts.refuseNext(10);
+  fixture.account.sts.refuseNext(10);
 
   const response = await create();
 
   expect(response.Status).toBe('FAILED');
   expect(response.Reason).toMatch(new RegExp(`^AssumeRoleFailed: could not assume ${ROLE}: AccessDenied: User: AKIALOCALTEST0000000 is not authorized`));
-  expect(account.endpoint.calls).toEqual([]);
+  expect(fixture.account.endpoint.calls).toEqual([]);
 });

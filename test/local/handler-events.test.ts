@@ -1,37 +1,24 @@
 // End to end, event by event: the bundled handler from the synthesized example app's cloud assembly, run as Lambda
 // runs it (fresh process, handler string, environment, timeout), against the local Partner Central endpoint.
-import * as fs from 'node:fs';
 import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
 import { invokeLocalFunction, LocalFunction } from '../../local/local-deploy/lambda-runner';
 import { PII } from '../support/fixtures';
-import { exampleHandler, exampleInvitationProperties, invitationEvent, LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
+import { invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 
 const ARN = /^arn:aws:partnercentral::123456789012:Sandbox\/engagement-invitation\/(engi-[0-9a-z]{13})$/;
 
-let assemblyDir: string;
-let handler: LocalFunction;
-let properties: Record<string, unknown>;
-let account: LocalAccount;
-
-beforeAll(() => {
-  assemblyDir = synthExampleApp();
-  handler = exampleHandler(assemblyDir);
-  properties = exampleInvitationProperties(assemblyDir, handler.functionArn);
-});
-afterAll(() => fs.rmSync(assemblyDir, { recursive: true, force: true }));
-beforeEach(async () => { account = await startLocalAccount(); });
-afterEach(async () => account.close());
+const fixture = useExampleHandler();
 
 function event(request: Parameters<typeof invitationEvent>[2]) {
-  return invitationEvent(account.receiver, properties, request);
+  return invitationEvent(fixture.account.receiver, fixture.properties, request);
 }
 
-async function deliver(e: ReturnType<typeof event>, fn: LocalFunction = handler) {
-  const invocation = await invokeLocalFunction(fn, e.body, e.requestId, account.functionEnvironment);
+async function deliver(e: ReturnType<typeof event>, fn: LocalFunction = fixture.handler) {
+  const invocation = await invokeLocalFunction(fn, e.body, e.requestId, fixture.account.functionEnvironment);
   return { invocation, response: e.responses().at(-1)! };
 }
 
-const createCalls = () => account.endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
+const createCalls = () => fixture.account.endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
 
 test('Create: SUCCESS with a well-formed Arn and Id; the wire ClientToken is the RequestId', async () => {
   const create = event({ requestType: 'Create' });
@@ -42,7 +29,7 @@ test('Create: SUCCESS with a well-formed Arn and Id; the wire ClientToken is the
   const id = ARN.exec(response.PhysicalResourceId)?.[1];
   expect(response.Data).toEqual({ Arn: response.PhysicalResourceId, Id: id });
   expect(createCalls()).toMatchObject([{ operation: 'CreateEngagementInvitation', clientToken: create.requestId, status: 200 }]);
-  expect(account.endpoint.store.get(id!)).toMatchObject({ Status: 'PENDING', EngagementId: 'eng-abcdefghijklmn' });
+  expect(fixture.account.endpoint.store.get(id!)).toMatchObject({ Status: 'PENDING', EngagementId: 'eng-abcdefghijklmn' });
 });
 
 test('the same Create event delivered three times (Lambda retries) sends exactly one invitation', async () => {
@@ -53,22 +40,22 @@ test('the same Create event delivered three times (Lambda retries) sends exactly
   expect(responses).toHaveLength(3);
   expect(new Set(responses.map((r) => `${r.Status} ${r.PhysicalResourceId} ${JSON.stringify(r.Data)}`)).size).toBe(1);
   expect(createCalls().map((c) => c.clientToken)).toEqual([create.requestId, create.requestId, create.requestId]);
-  expect(account.endpoint.store.list()).toHaveLength(1);
+  expect(fixture.account.endpoint.store.list()).toHaveLength(1);
 });
 
 test('throttled three times, then answered: SUCCESS, one invitation', async () => {
-  account.endpoint.injectFaults('throttle', 3);
+  fixture.account.endpoint.injectFaults('throttle', 3);
   const { response } = await deliver(event({ requestType: 'Create' }));
 
   expect(response.Status).toBe('SUCCESS');
   expect(createCalls().map((c) => c.status)).toEqual([429, 429, 429, 200]);
-  expect(account.endpoint.store.list()).toHaveLength(1);
+  expect(fixture.account.endpoint.store.list()).toHaveLength(1);
 }, 30_000);
 
 test('an endpoint that hangs past the function\'s time: FAILED is answered before Lambda\'s timeout', async () => {
   // The template's 60 s timeout, shortened to 8 s so the test takes seconds: the handler keeps 5 s back.
-  const shortTimeout = { ...handler, timeoutSeconds: 8 };
-  account.endpoint.injectFaults('hang', 10);
+  const shortTimeout = { ...fixture.handler, timeoutSeconds: 8 };
+  fixture.account.endpoint.injectFaults('hang', 10);
   const { invocation, response } = await deliver(event({ requestType: 'Create' }), shortTimeout);
 
   expect(invocation.outcome).toBe('succeeded'); // returned by itself: Lambda did not have to kill it
@@ -78,29 +65,29 @@ test('an endpoint that hangs past the function\'s time: FAILED is answered befor
 }, 20_000);
 
 test('Delete after a failed Create: SUCCESS with no API call', async () => {
-  account.endpoint.injectFaults('internal', 4);
+  fixture.account.endpoint.injectFaults('internal', 4);
   const { response: failed } = await deliver(event({ requestType: 'Create' }));
   expect(failed).toMatchObject({ Status: 'FAILED', PhysicalResourceId: CREATE_FAILED_MARKER, Reason: expect.stringMatching(/^InternalServerException/) });
-  const callsBefore = account.endpoint.calls.length;
+  const callsBefore = fixture.account.endpoint.calls.length;
 
   const { response } = await deliver(event({ requestType: 'Delete', physicalId: failed.PhysicalResourceId }));
 
   expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: CREATE_FAILED_MARKER });
-  expect(account.endpoint.calls).toHaveLength(callsBefore);
+  expect(fixture.account.endpoint.calls).toHaveLength(callsBefore);
 }, 30_000);
 
 test('Update with a changed message: a new invitation and a new physical id', async () => {
   const { response: created } = await deliver(event({ requestType: 'Create' }));
-  const changed = { ...properties, Invitation: { ...(properties.Invitation as object), Message: 'A new message for the partner' } };
+  const changed = { ...fixture.properties, Invitation: { ...(fixture.properties.Invitation as object), Message: 'A new message for the partner' } };
 
-  const update = event({ requestType: 'Update', properties: changed, oldProperties: properties, physicalId: created.PhysicalResourceId });
+  const update = event({ requestType: 'Update', properties: changed, oldProperties: fixture.properties, physicalId: created.PhysicalResourceId });
   const { response } = await deliver(update);
 
   expect(response.Status).toBe('SUCCESS');
   expect(response.PhysicalResourceId).toMatch(ARN);
   expect(response.PhysicalResourceId).not.toBe(created.PhysicalResourceId);
   expect(createCalls().at(-1)?.clientToken).toBe(update.requestId);
-  expect(account.endpoint.store.list().map((i) => i.InvitationMessage)).toEqual([
+  expect(fixture.account.endpoint.store.list().map((i) => i.InvitationMessage)).toEqual([
     'Join us on the Acme data platform migration',
     'A new message for the partner',
   ]);
@@ -111,8 +98,8 @@ test('Update with the invitation unchanged (only ServiceTimeout moved): no API c
 
   const { response } = await deliver(event({
     requestType: 'Update',
-    properties: { ...properties, ServiceTimeout: 600 },
-    oldProperties: properties,
+    properties: { ...fixture.properties, ServiceTimeout: 600 },
+    oldProperties: fixture.properties,
     physicalId: created.PhysicalResourceId,
   }));
 
@@ -121,14 +108,14 @@ test('Update with the invitation unchanged (only ServiceTimeout moved): no API c
 });
 
 test('a ValidationException: FAILED with a reason naming the field, and nothing created', async () => {
-  const invitation = properties.Invitation as any;
-  const invalid = { ...properties, Invitation: { ...invitation, Receiver: { Account: { ...invitation.Receiver.Account, AwsAccountId: '1111-2222-3333' } } } };
+  const invitation = fixture.properties.Invitation as any;
+  const invalid = { ...fixture.properties, Invitation: { ...invitation, Receiver: { Account: { ...invitation.Receiver.Account, AwsAccountId: '1111-2222-3333' } } } };
 
   const { response } = await deliver(event({ requestType: 'Create', properties: invalid }));
 
   expect(response.Status).toBe('FAILED');
   expect(response.Reason).toMatch(/^ValidationException: .*Invitation\.Receiver\.Account\.AwsAccountId \(INVALID_STRING_FORMAT\)/);
-  expect(account.endpoint.store.list()).toHaveLength(0);
+  expect(fixture.account.endpoint.store.list()).toHaveLength(0);
 });
 
 test('the function\'s log has ids and outcome only: no resource properties, no ResponseURL', async () => {

@@ -106,3 +106,28 @@ export function invitationEvent(
   }, requestId, url);
   return { body, requestId, url, responses: () => receiver.received(key).map((r) => r.response as CustomResourceResponse) };
 }
+
+export interface ExampleHandlerFixture {
+  /** The example app's cloud assembly (synthesized once per test file). */
+  assemblyDir: string;
+  /** InvitationStack's handler, from the assembly. */
+  handler: LocalFunction;
+  /** The invitation's resource properties from the template (plus `extraProperties`). */
+  properties: Record<string, unknown>;
+  /** A fresh local account per test. */
+  account: LocalAccount;
+}
+
+/** Registers the hooks of a test file that drives the example's handler: fields are set before each test. */
+export function useExampleHandler(extraProperties: Record<string, unknown> = {}): ExampleHandlerFixture {
+  const fixture = {} as ExampleHandlerFixture;
+  beforeAll(() => {
+    fixture.assemblyDir = synthExampleApp();
+    fixture.handler = exampleHandler(fixture.assemblyDir);
+    fixture.properties = { ...exampleInvitationProperties(fixture.assemblyDir, fixture.handler.functionArn), ...extraProperties };
+  });
+  afterAll(() => fs.rmSync(fixture.assemblyDir, { recursive: true, force: true }));
+  beforeEach(async () => { fixture.account = await startLocalAccount(); });
+  afterEach(async () => fixture.account.close());
+  return fixture;
+}
