@@ -50,7 +50,7 @@ interface JournalEntry {
   readonly logicalId: string;
   readonly before?: DeployedResource;
   readonly after: DeployedResource;
-  /** A custom resource that answered SUCCESS: its side effect (a sent invitation) is not undone by a rollback. */
+  /** A custom resource that answered SUCCESS (with a new physical id, its side effect is not undone by a rollback). */
   readonly completedCustom?: boolean;
 }
 
@@ -126,7 +126,9 @@ export async function deployStack(stack: AssemblyStack, o: DeployerOptions): Pro
     // A stack whose creation rolled back holds nothing: the next deploy creates it afresh (as the CDK CLI does).
     if (previous) o.states.save({ ...previous, status });
     else o.states.remove(stack.name);
-    const kept = journal.filter((e) => e.completedCustom).map((e) => `${e.logicalId} (${e.after.physicalId})`);
+    // Custom resources that created something (a new physical id): a rollback's Delete cannot take that back.
+    const kept = journal.filter((e) => e.completedCustom && e.before?.physicalId !== e.after.physicalId)
+      .map((e) => `${e.logicalId} (${e.after.physicalId})`);
     stackEvent(status, kept.length ? `what these custom resources did before the failure is not undone by the rollback: ${kept.join(', ')}` : undefined);
     return { stackName: stack.name, status, failed: true, changed: true, outputs: previous?.outputs ?? {}, reason };
   }
