@@ -1,7 +1,8 @@
 // The JSON users of `aws partnercentral-selling create-engagement-invitation --cli-input-json` already have (the
 // shape `--generate-cli-skeleton` prints): read and checked in its own PascalCase naming, so problems name its paths.
 import { Token } from 'aws-cdk-lib';
-import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, validate } from './validation';
+import { Construct } from 'constructs';
+import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, invalidInputError, validate } from './validation';
 import { fromWire } from './wire-request';
 
 export interface CliInput {
@@ -12,10 +13,9 @@ export interface CliInput {
 }
 
 /** Parses and checks CLI input JSON; throws one error listing every problem, with the JSON's own field paths. */
-export function readCliInputJson(json: string, where: string): CliInput {
+export function readCliInputJson(scope: Construct, id: string, json: string): CliInput {
   const fail = (problems: string[]): never => {
-    throw new Error(`${where}: invalid CLI input JSON for CreateEngagementInvitation (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  `
-      + problems.join('\n  '));
+    throw invalidInputError(scope, id, 'CLI input JSON for CreateEngagementInvitation', problems);
   };
   if (Token.isUnresolved(json)) fail(['(json): must be a literal string: it is read when the app is synthesized (type)']);
   let parsed: unknown;

@@ -4,7 +4,7 @@ import { readCliInputJson } from './cli-input';
 import { EngagementInvitationHandler } from './handler-function';
 import { INVITATION_ARN_PATTERN } from './invitation-arn';
 import { Invitation } from './invitation-props';
-import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, validate } from './validation';
+import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, invalidInputError, validate } from './validation';
 import { toWireRequest } from './wire-request';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -112,7 +112,7 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
    * @param options how the invitation is sent
    */
   public static fromCliInputJson(scope: Construct, id: string, json: string, options: EngagementInvitationOptions = {}): EngagementInvitation {
-    const input = readCliInputJson(json, scope.node.path ? `${scope.node.path}/${id}` : id);
+    const input = readCliInputJson(scope, id, json);
     const invitation = new EngagementInvitation(scope, id, { ...options, ...input.request });
     if (input.hadClientToken) {
       Annotations.of(invitation).addWarningV2('cdk-engagement-invitation:clientTokenIgnored',
@@ -146,11 +146,7 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
     // Validate before anything joins the construct tree: rejected props leave nothing half-created behind.
     const request = toWireRequest(props);
     const problems = findProblems(request, props);
-    if (problems.length > 0) {
-      const path = scope.node.path ? `${scope.node.path}/${id}` : id;
-      throw new Error(`${path}: invalid EngagementInvitation (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  `
-        + problems.join('\n  '));
-    }
+    if (problems.length > 0) throw invalidInputError(scope, id, 'EngagementInvitation', problems);
     super(scope, id);
 
     const handler = EngagementInvitationHandler.of(this);

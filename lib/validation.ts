@@ -151,6 +151,12 @@ export interface ValidateOptions {
   readonly isUnresolved?: (value: unknown) => boolean;
 }
 
+/** The one error for rejected input: where (the construct's path), what was rejected, then every problem. */
+export function invalidInputError(scope: { node: { path: string } }, id: string, subject: string, problems: string[]): Error {
+  const where = scope.node.path ? `${scope.node.path}/${id}` : id;
+  return new Error(`${where}: invalid ${subject} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  ${problems.join('\n  ')}`);
+}
+
 /** Checks `value` against `rule` and returns every violation (an empty list when valid). */
 export function validate(rule: Rule, value: unknown, options: ValidateOptions = {}): Violation[] {
   const violations: Violation[] = [];

@@ -2,7 +2,7 @@
 // every PUT per request, on 127.0.0.1, and lets the deployer wait for the first one.
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../loopback-server';
 
 /** CloudFormation refuses a response object above this size ("Response object is too long"). */
 export const MAX_RESPONSE_BYTES = 4096;
@@ -65,20 +65,16 @@ export async function startResponseReceiver(maxRequests = 10_000): Promise<Respo
       res.writeHead(200).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const loopback = await listenOnLoopback(server);
   return {
     newResponseUrl: () => {
       const key = randomUUID();
       responses.set(key, []);
-      return { key, url: `http://127.0.0.1:${port}/cloudformation-response/${key}?X-Amz-Signature=local` };
+      return { key, url: `${loopback.url}/cloudformation-response/${key}?X-Amz-Signature=local` };
     },
     received: (key) => responses.get(key) ?? [],
     failNext: (count, how = 'error') => { for (let i = 0; i < count; i++) failures.push(how); },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: loopback.close,
   };
 }
 

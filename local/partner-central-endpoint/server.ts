@@ -3,9 +3,9 @@
 // the construct's own rule table, idempotent on ClientToken, with fault injection for tests and the local deploy.
 // Point the SDK at it with AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING=<url>.
 import * as http from 'node:http';
-import { AddressInfo } from 'node:net';
 import { InvitationStore, StoredInvitation } from './store';
 import { CREATE_ENGAGEMENT_INVITATION_RULES, formatPath, validate, Violation } from '../../lib/validation';
+import { listenOnLoopback } from '../loopback-server';
 import { signingAccessKeyId } from '../sts-endpoint/server';
 
 const TARGET_PREFIX = 'AWSPartnerCentralSelling.';
@@ -108,20 +108,16 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
       else respond();
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const loopback = await listenOnLoopback(server, options.port);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: loopback.url,
     store,
     calls,
     injectFaults: (fault, count) => { for (let i = 0; i < count; i++) faults.push(fault); },
     setDelay: (ms) => { delayMs = ms; },
     throttleFraction: (fraction, seed = 1) => { throttle = { fraction, next: pseudoRandom(seed) }; },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: loopback.close,
   };
 }
 

@@ -2,7 +2,7 @@
 // XML answer), so the handler's cross-account path runs without AWS. Point the SDK at it with AWS_ENDPOINT_URL_STS.
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../loopback-server';
 
 export interface AssumeRoleCall {
   readonly roleArn: string;
@@ -73,16 +73,12 @@ export async function startStsEndpoint(maxRequests = 1_000): Promise<StsEndpoint
 </AssumeRoleResult><ResponseMetadata><RequestId>${digest.slice(0, 8)}-local</RequestId></ResponseMetadata></AssumeRoleResponse>`);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const loopback = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: loopback.url,
     calls,
     refuseNext: (count) => { refusals += count; },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: loopback.close,
   };
 }
 

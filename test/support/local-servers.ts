@@ -1,6 +1,6 @@
 // HTTP servers the handler tests talk to, bound to 127.0.0.1 and closed by the tests that start them.
 import * as http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../local/loopback-server';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -35,15 +35,11 @@ export async function startScriptedServer(script: ScriptedAnswer[], maxRequests 
       res.end(answer.body ?? '');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const loopback = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: loopback.url,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: loopback.close,
   };
 }
 
