@@ -1,25 +1,40 @@
 // Handler figures: cold import of the bundled handler vs the unbundled SDK client, warm per-event overhead and
 // peak memory over 1,000 Creates, and 100 concurrent Creates against a throttling endpoint. The handler runs in a
-// fresh plain `node` process (no ts-node, no jest), so its memory and timings are its own.
+// fresh plain `node` process (no ts-node, no jest), so its memory and timings are its own, on its Lambda runtime's
+// Node.js (the SDK client it is compared with as well).
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Stack } from 'aws-cdk-lib';
 import { invitationProps } from './invitation-apps';
 import { median, percentile } from './stats';
-import { HANDLER_ASSET_PATH } from '../lib/handler-function';
+import { EngagementInvitationHandler, HANDLER_ASSET_PATH } from '../lib/handler-function';
 import { toWireRequest } from '../lib/wire-request';
 import { customResourceEvent } from '../local/local-deploy/custom-resource-invoker';
 import { startResponseReceiver } from '../local/local-deploy/response-receiver';
+import { RuntimeNode, runtimeNode } from '../local/local-deploy/runtime-node';
 import { startPartnerCentralEndpoint } from '../local/partner-central-endpoint/server';
 
 export const BUNDLE = path.join(HANDLER_ASSET_PATH, 'index.js');
 const SDK_CLIENT = require.resolve('@aws-sdk/client-partnercentral-selling');
 
+// The Node.js of the handler function's runtime (as the local deploy chooses it), said once on stderr.
+let chosen: RuntimeNode | undefined;
+function handlerNode(): RuntimeNode {
+  if (!chosen) {
+    const runtime = EngagementInvitationHandler.of(new Stack()).function.runtime.name;
+    chosen = runtimeNode(runtime);
+    process.stderr.write(`   handler processes run on Node.js ${chosen.version} (${path.relative(process.cwd(), chosen.path) || chosen.path}) for ${runtime}`
+      + `${chosen.matchesRuntime ? '' : `; note: ${chosen.note}`}\n`);
+  }
+  return chosen;
+}
+
 function node(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+    execFile(handlerNode().path, args, { env: { PATH: process.env.PATH ?? '', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
   });
 }

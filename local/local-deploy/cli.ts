@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { readCloudAssembly, dependencyOrder } from './cloud-assembly';
 import { deployStack, destroyStack, DeployerOptions, ProgressEvent, StackResult } from './deployer';
 import { startResponseReceiver } from './response-receiver';
+import { describeRuntimeNodes } from './runtime-node';
 import { StackStateStore } from './stack-state';
 import { Fault, startPartnerCentralEndpoint } from '../partner-central-endpoint/server';
 import { startStsEndpoint } from '../sts-endpoint/server';
@@ -83,7 +84,7 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
       const assemblyDir = options.app ?? synthesize(options.context);
       const stacks = readCloudAssembly(assemblyDir);
       const selected = withDependencies(stacks, options.stacks);
-      write(`Functions run on this machine's Node.js ${process.version}; their runtime in AWS: ${runtimes(stacks)}`);
+      for (const line of describeRuntimeNodes(runtimes(stacks))) write(line);
       for (const stack of selected) {
         const result = await deployStack(stack, deployer);
         results.push(result);
@@ -147,10 +148,10 @@ function destroyOrder(states: StackStateStore, names: string[]): string[] {
   return ordered.filter((n) => wanted.has(n));
 }
 
-function runtimes(stacks: ReturnType<typeof readCloudAssembly>): string {
+function runtimes(stacks: ReturnType<typeof readCloudAssembly>): string[] {
   const found = new Set(stacks.flatMap((s) => Object.values(s.template.Resources))
     .filter((r) => r.Type === 'AWS::Lambda::Function').map((r) => String(r.Properties?.Runtime)));
-  return [...found].join(', ') || 'none';
+  return [...found];
 }
 
 function progressLine(e: ProgressEvent): string {

@@ -1,9 +1,11 @@
-// Runs a Lambda function's code as the Lambda Node.js runtime would: a fresh `node` process per invocation, the
-// module and export named by the handler string, the function's environment (and nothing of the host's AWS
-// settings), a context whose remaining time counts down from the function's timeout, and a kill at the timeout.
+// Runs a Lambda function's code as the Lambda Node.js runtime would: a fresh `node` process per invocation (the
+// Node.js of the function's runtime, see runtime-node.ts), the module and export named by the handler string, the
+// function's environment (and nothing of the host's AWS settings), a context whose remaining time counts down from
+// the function's timeout, and a kill at the timeout.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runtimeNode } from './runtime-node';
 
 export interface LocalFunction {
   readonly functionName: string;
@@ -27,6 +29,8 @@ export interface Invocation {
   /** Everything the function wrote to stdout and stderr (its CloudWatch Logs). */
   readonly logs: string;
   readonly durationMs: number;
+  /** The `process.version` of the Node.js that ran it (the runtime's major unless runtime-node.ts noted otherwise). */
+  readonly nodeVersion: string;
 }
 
 // Loads the handler module and calls it once with the event on stdin's first line, like Lambda's runtime client.
@@ -107,9 +111,10 @@ export function invokeLocalFunction(
     ...extraEnvironment,
   };
   if (!fs.existsSync(fn.codeDirectory)) throw new Error(`function ${fn.functionName}: code not found at ${fn.codeDirectory}`);
+  const { path: nodeBinary, version: nodeVersion } = runtimeNode(fn.runtime);
 
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--no-warnings', '-e', BOOTSTRAP], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(nodeBinary, ['--no-warnings', '-e', BOOTSTRAP], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let logs = '';
     child.stdout.on('data', (chunk: Buffer) => { logs += chunk.toString('utf8'); });
     child.stderr.on('data', (chunk: Buffer) => { logs += chunk.toString('utf8'); });
@@ -119,11 +124,11 @@ export function invokeLocalFunction(
       clearTimeout(timer);
       const durationMs = Date.now() - started;
       if (timedOut) {
-        resolve({ outcome: 'timed-out', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds`, logs, durationMs });
+        resolve({ outcome: 'timed-out', errorMessage: `Task timed out after ${fn.timeoutSeconds.toFixed(2)} seconds`, logs, durationMs, nodeVersion });
       } else if (code === 0) {
-        resolve({ outcome: 'succeeded', logs, durationMs });
+        resolve({ outcome: 'succeeded', logs, durationMs, nodeVersion });
       } else {
-        resolve({ outcome: 'failed', errorMessage: `Runtime exited with code ${code}`, logs, durationMs });
+        resolve({ outcome: 'failed', errorMessage: `Runtime exited with code ${code}`, logs, durationMs, nodeVersion });
       }
     });
     child.stdin.end(JSON.stringify(event));
