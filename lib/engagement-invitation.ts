@@ -1,6 +1,10 @@
-import { Annotations, CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { readCliInputJson } from './cli-input';
+import {
+  API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS, HANDLER_TIMEOUT_SECONDS,
+  INVITATION_RESOURCE_TYPE, LAMBDA_ASYNC_RETRY_DELAYS_SECONDS, SERVICE_TIMEOUT_FLOOR_SECONDS, SERVICE_TIMEOUT_MAX_SECONDS,
+} from './handler-contract';
 import { EngagementInvitationHandler } from './handler-function';
 import { INVITATION_ARN_PATTERN } from './invitation-arn';
 import { Invitation } from './invitation-props';
@@ -41,10 +45,15 @@ export interface EngagementInvitationOptions {
   readonly apiRegion?: string;
 
   /**
-   * How long CloudFormation waits for the handler's answer before failing the resource (ServiceTimeout).
-   * The handler answers within its own 60-second timeout, so this matters only if it cannot answer at all.
+   * How long CloudFormation waits for the handler's answer before failing the resource (ServiceTimeout), between
+   * 360 and 3600 seconds.
    *
-   * @default - CloudFormation's default, 3600 seconds
+   * The handler answers within its own 60-second timeout; if its answer cannot be delivered, the invocation fails
+   * and Lambda runs it twice more, after about 1 and 2 more minutes: its last honest answer arrives within 360
+   * seconds, which is the smallest value allowed. Past this time the resource fails, so a handler that cannot answer
+   * at all (a crash at start-up, an answer lost on the way) fails the stack in minutes rather than in an hour.
+   *
+   * @default Duration.seconds(420) - the 360-second worst case plus one minute for the "about" of Lambda's delays
    */
   readonly serviceTimeout?: Duration;
 
@@ -97,7 +106,7 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
   /**
    * The CloudFormation resource type of an engagement invitation.
    */
-  public static readonly RESOURCE_TYPE = 'Custom::PartnerCentralEngagementInvitation';
+  public static readonly RESOURCE_TYPE = INVITATION_RESOURCE_TYPE;
 
   /**
    * Creates an invitation from the JSON that `aws partnercentral-selling create-engagement-invitation` takes with
@@ -156,14 +165,20 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
     const resource = new CustomResource(this, 'Resource', {
       resourceType: EngagementInvitation.RESOURCE_TYPE,
       serviceToken: handler.function.functionArn,
-      serviceTimeout: props.serviceTimeout,
+      serviceTimeout: props.serviceTimeout ?? Duration.seconds(DEFAULT_SERVICE_TIMEOUT_SECONDS),
       // The API's own request shape (minus ClientToken), so the template shows exactly what will be sent.
       properties: {
         ...request,
-        ...(props.apiRegion !== undefined ? { ApiRegion: props.apiRegion } : {}),
-        ...(props.assumeRoleArn !== undefined ? { AssumeRoleArn: props.assumeRoleArn } : {}),
+        ...(props.apiRegion !== undefined ? { [API_REGION_PROPERTY]: props.apiRegion } : {}),
+        ...(props.assumeRoleArn !== undefined ? { [ASSUME_ROLE_ARN_PROPERTY]: props.assumeRoleArn } : {}),
       },
     });
+    // CustomResource writes DeletionPolicy and UpdateReplacePolicy `Delete`, which are CloudFormation's defaults
+    // ("DeletionPolicy attribute", "UpdateReplacePolicy attribute" in the CloudFormation User Guide): they change
+    // nothing, and cost about 60 bytes per invitation in the template.
+    const cfnResource = resource.node.defaultChild as CfnResource;
+    cfnResource.cfnOptions.deletionPolicy = undefined;
+    cfnResource.cfnOptions.updateReplacePolicy = undefined;
     this.invitationArn = resource.getAttString('Arn');
     this.invitationId = resource.getAttString('Id');
   }
@@ -179,9 +194,28 @@ function findProblems(request: Record<string, unknown>, props: EngagementInvitat
   if (props.assumeRoleArn !== undefined && !Token.isUnresolved(props.assumeRoleArn) && !ROLE_ARN.test(props.assumeRoleArn)) {
     problems.push(`assumeRoleArn: ${JSON.stringify(props.assumeRoleArn)} is not an IAM role ARN such as arn:aws:iam::111122223333:role/Name (pattern)`);
   }
-  const timeout = props.serviceTimeout?.toSeconds();
-  if (timeout !== undefined && !Token.isUnresolved(timeout) && (timeout < 1 || timeout > 3600)) {
-    problems.push(`serviceTimeout: ${timeout} seconds is outside 1 to 3600 seconds (range)`);
-  }
+  const timeoutProblem = props.serviceTimeout !== undefined ? serviceTimeoutProblem(props.serviceTimeout) : undefined;
+  if (timeoutProblem) problems.push(timeoutProblem);
   return problems;
+}
+
+/** ServiceTimeout must let the handler's last honest answer arrive, and stay within CloudFormation's range. */
+function serviceTimeoutProblem(serviceTimeout: Duration): string | undefined {
+  let seconds: number;
+  try {
+    seconds = serviceTimeout.toSeconds();
+  } catch {
+    return `serviceTimeout: ${serviceTimeout.toHumanString()} is not a whole number of seconds (integer)`;
+  }
+  if (Token.isUnresolved(seconds)) return undefined;
+  if (seconds < SERVICE_TIMEOUT_FLOOR_SECONDS) {
+    const [first, second] = LAMBDA_ASYNC_RETRY_DELAYS_SECONDS;
+    return `serviceTimeout: ${seconds} seconds is less than ${SERVICE_TIMEOUT_FLOOR_SECONDS} seconds, the time the handler may `
+      + `take to answer (its ${HANDLER_TIMEOUT_SECONDS}-second timeout, run up to 3 times by Lambda's retries after about `
+      + `${first} and ${second} more seconds); CloudFormation would fail an invitation whose answer is still on its way (minimum)`;
+  }
+  if (seconds > SERVICE_TIMEOUT_MAX_SECONDS) {
+    return `serviceTimeout: ${seconds} seconds is more than CloudFormation's maximum of ${SERVICE_TIMEOUT_MAX_SECONDS} seconds (maximum)`;
+  }
+  return undefined;
 }

@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { HANDLER_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE } from './handler-contract';
 
 /**
  * The handler bundle, built by `npx projen bundle` when the library is built and shipped in the package.
@@ -18,8 +19,6 @@ export const HANDLER_ASSET_PATH = path.join(__dirname, '..', 'assets', 'engageme
  */
 const SINGLETON_ID = 'PartnerCentralInvitationHandler8f3b2c1e';
 
-/** The function's timeout; the handler answers FAILED 5 s before it. */
-const HANDLER_TIMEOUT = Duration.seconds(60);
 
 /** Per-stack singleton: `EngagementInvitationHandler.of(scope)` returns the stack's instance, creating it once. */
 export class EngagementInvitationHandler extends Construct {
@@ -42,7 +41,12 @@ export class EngagementInvitationHandler extends Construct {
 
     const logGroup = new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH });
     this.policy = new iam.PolicyDocument({
-      statements: [new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] })],
+      statements: [
+        new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
+        // The one signal that tells a rollback Update from a forward one (the handler's stack-status.ts): the status
+        // of this stack, the only stack whose invitations this function serves.
+        new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Stack.of(this).stackId] }),
+      ],
     });
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -52,13 +56,13 @@ export class EngagementInvitationHandler extends Construct {
     });
 
     this.function = new lambda.Function(this, 'Function', {
-      description: 'Custom::PartnerCentralEngagementInvitation handler (cdk-engagement-invitation)',
+      description: `${INVITATION_RESOURCE_TYPE} handler (cdk-engagement-invitation)`,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       handler: 'index.handler',
       code: lambda.Code.fromAsset(HANDLER_ASSET_PATH),
       memorySize: 128,
-      timeout: HANDLER_TIMEOUT,
+      timeout: Duration.seconds(HANDLER_TIMEOUT_SECONDS),
       role: this.role,
       logGroup,
     });

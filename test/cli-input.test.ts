@@ -30,10 +30,10 @@ test('the same resource as from the props; the ClientToken is ignored with a war
 test('without a ClientToken there is no warning; options apply', () => {
   const stack = testStack();
   const { ClientToken, ...json } = cliJson();
-  EngagementInvitation.fromCliInputJson(stack, 'Invite', JSON.stringify(json), { apiRegion: 'us-east-1', serviceTimeout: Duration.minutes(5) });
+  EngagementInvitation.fromCliInputJson(stack, 'Invite', JSON.stringify(json), { apiRegion: 'us-east-1', serviceTimeout: Duration.minutes(10) });
 
   expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
-  expect(properties(stack)[0]).toMatchObject({ ApiRegion: 'us-east-1', ServiceTimeout: '300' });
+  expect(properties(stack)[0]).toMatchObject({ ApiRegion: 'us-east-1', ServiceTimeout: '600' });
 });
 
 test('every problem is reported at once with the JSON\'s own field paths, and nothing is added to the stack', () => {

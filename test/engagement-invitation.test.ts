@@ -28,7 +28,7 @@ test('3 invitations: 1 function, 1 role, 3 custom resources, no IAM policy resou
   }
 });
 
-test('the role may only CreateEngagementInvitation, on *, in the catalogs the stack uses, and write its logs', () => {
+test('the role may only CreateEngagementInvitation, on *, in the catalogs the stack uses, read its own stack\'s status and write its logs', () => {
   const template = Template.fromStack(stackWith(3, [Catalog.SANDBOX, Catalog.AWS]));
   const [role] = Object.values(template.findResources('AWS::IAM::Role'));
 
@@ -43,6 +43,8 @@ test('the role may only CreateEngagementInvitation, on *, in the catalogs the st
       Effect: 'Allow',
       Resource: { 'Fn::GetAtt': [Object.keys(template.findResources('AWS::Logs::LogGroup'))[0], 'Arn'] },
     },
+    // The rollback signal: this stack's status, and no other stack's.
+    { Action: 'cloudformation:DescribeStacks', Effect: 'Allow', Resource: { Ref: 'AWS::StackId' } },
     {
       Action: 'partnercentral:CreateEngagementInvitation',
       Effect: 'Allow',
@@ -67,7 +69,7 @@ describe('assumeRoleArn (the Partner Central account is another account)', () =>
 
     const [role] = Object.values(template.findResources('AWS::IAM::Role'));
     const statements = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
-    expect(statements.slice(1)).toEqual([{ Action: 'sts:AssumeRole', Effect: 'Allow', Resource: [ROLE_A, ROLE_B] }]);
+    expect(statements.slice(2)).toEqual([{ Action: 'sts:AssumeRole', Effect: 'Allow', Resource: [ROLE_A, ROLE_B] }]);
     expect(JSON.stringify(statements)).not.toContain('partnercentral:');
     template.hasResourceProperties(TYPE, { AssumeRoleArn: ROLE_B, Catalog: 'Sandbox' });
   });
@@ -78,7 +80,7 @@ describe('assumeRoleArn (the Partner Central account is another account)', () =>
     new EngagementInvitation(stack, 'Assumed', validProps({ assumeRoleArn: ROLE_A }));
     const [role] = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Role'));
 
-    expect(role.Properties.Policies[0].PolicyDocument.Statement.slice(1)).toEqual([
+    expect(role.Properties.Policies[0].PolicyDocument.Statement.slice(2)).toEqual([
       { Action: 'partnercentral:CreateEngagementInvitation', Effect: 'Allow', Resource: '*', Condition: { StringEquals: { 'partnercentral:Catalog': ['AWS'] } } },
       { Action: 'sts:AssumeRole', Effect: 'Allow', Resource: ROLE_A },
     ]);
@@ -107,10 +109,10 @@ test('the function: current Node.js, the shipped asset, 60 s, its own log group 
   template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
 });
 
-test('resource properties are the API request in its own PascalCase shape, and nothing else', () => {
+test('resource properties are the API request in its own PascalCase shape, plus ServiceToken and ServiceTimeout', () => {
   const template = Template.fromStack(stackWith(1));
   const [resource] = Object.values(template.findResources(TYPE));
-  const { ServiceToken, ...request } = resource.Properties;
+  const { ServiceToken, ServiceTimeout, ...request } = resource.Properties;
 
   expect(request).toEqual({
     Catalog: 'Sandbox',
@@ -135,11 +137,40 @@ test('resource properties are the API request in its own PascalCase shape, and n
   });
 });
 
-test('apiRegion and serviceTimeout appear only when set', () => {
+test('apiRegion appears only when set; serviceTimeout as set', () => {
   const stack = testStack();
-  new EngagementInvitation(stack, 'Invite', validProps({ apiRegion: 'us-west-2', serviceTimeout: Duration.minutes(5) }));
+  new EngagementInvitation(stack, 'Invite', validProps({ apiRegion: 'us-west-2', serviceTimeout: Duration.minutes(10) }));
 
-  Template.fromStack(stack).hasResourceProperties(TYPE, { ApiRegion: 'us-west-2', ServiceTimeout: '300' });
+  Template.fromStack(stack).hasResourceProperties(TYPE, { ApiRegion: 'us-west-2', ServiceTimeout: '600' });
+});
+
+describe('serviceTimeout', () => {
+  test('defaults to 420 seconds: the handler\'s worst case (3 runs of 60 s, Lambda\'s retries after 60 s and 120 s) plus a minute', () => {
+    const template = Template.fromStack(stackWith(1));
+
+    template.hasResourceProperties(TYPE, { ServiceTimeout: '420', ApiRegion: Match.absent() });
+  });
+
+  test.each([
+    [Duration.seconds(359), /serviceTimeout: 359 seconds is less than 360 seconds, the time the handler may take to answer .*\(minimum\)/],
+    [Duration.seconds(3601), /serviceTimeout: 3601 seconds is more than CloudFormation's maximum of 3600 seconds \(maximum\)/],
+    [Duration.millis(1500), /serviceTimeout: 1 second 500 millis is not a whole number of seconds \(integer\)/],
+  ])('%s is refused at synth, naming the field and the rule', (serviceTimeout, message) => {
+    expect(() => new EngagementInvitation(testStack(), 'Invite', validProps({ serviceTimeout }))).toThrow(message);
+  });
+
+  test.each([360, 3600])('%d seconds is accepted', (seconds) => {
+    const stack = testStack();
+    new EngagementInvitation(stack, 'Invite', validProps({ serviceTimeout: Duration.seconds(seconds) }));
+    Template.fromStack(stack).hasResourceProperties(TYPE, { ServiceTimeout: String(seconds) });
+  });
+});
+
+test('the custom resource writes no DeletionPolicy or UpdateReplacePolicy (CloudFormation\'s default, Delete, applies)', () => {
+  const [resource] = Object.values(Template.fromStack(stackWith(1)).findResources(TYPE));
+
+  expect(resource.DeletionPolicy).toBeUndefined();
+  expect(resource.UpdateReplacePolicy).toBeUndefined();
 });
 
 test('invitationArn and invitationId are the Arn and Id attributes', () => {

@@ -44,7 +44,7 @@ test('a valid invitation synthesizes into exactly the API request, in the model\
     const stack = testStack();
     new EngagementInvitation(stack, 'Invite', props);
     const [resource] = Object.values(Template.fromStack(stack).findResources('Custom::PartnerCentralEngagementInvitation'));
-    const { ServiceToken, ...request } = resource.Properties;
+    const { ServiceToken, ServiceTimeout, ...request } = resource.Properties;
 
     expect(request).toEqual(pascal({ catalog: props.catalog, engagementIdentifier: props.engagementIdentifier, invitation: props.invitation }));
     expect(modelProblems(request, REQUEST_WITHOUT_TOKEN, '')).toEqual([]);

@@ -146,7 +146,7 @@ test('construct-only props: apiRegion and serviceTimeout', () => {
   const { Duration } = jest.requireActual('aws-cdk-lib');
   const message = synthError({ ...validProps(), apiRegion: 'virginia', serviceTimeout: Duration.hours(2) });
   expect(message).toContain('apiRegion: "virginia" is not a region name such as us-east-1 (pattern)');
-  expect(message).toContain('serviceTimeout: 7200 seconds is outside 1 to 3600 seconds (range)');
+  expect(message).toContain('serviceTimeout: 7200 seconds is more than CloudFormation\'s maximum of 3600 seconds (maximum)');
 });
 
 test('the table can report the API\'s own field names', () => {

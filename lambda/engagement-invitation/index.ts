@@ -33,6 +33,7 @@ export async function handler(event: CustomResourceEvent, context: LambdaContext
     outcome: outcome.status,
     errorName: outcome.errorName,
     apiCalls: outcome.apiCalls,
+    stackReads: outcome.stackReads ?? 0,
     responseDelivered: delivered,
     durationMs: Date.now() - started,
   });
@@ -60,8 +61,8 @@ async function runUntil(deadline: number, event: CustomResourceEvent): Promise<O
       resolve({
         status: 'FAILED',
         physicalResourceId: physicalIdOnFailure(event),
-        reason: 'Timeout: Partner Central did not answer in time. An invitation may still have been created; '
-          + 'list the engagement\'s invitations before deploying again.',
+        reason: 'Timeout: the AWS calls of this event did not finish in time. If an invitation was being sent, it '
+          + 'may still have been created; list the engagement\'s invitations before deploying again.',
         errorName: 'Timeout',
         apiCalls: event.RequestType === 'Delete' ? 0 : 1,
       });

@@ -1,52 +1,43 @@
 // The lifecycle table of DESIGN.md, row by row: what each CloudFormation event does and answers.
 import { canonicalJson } from './canonical-json';
-import { ApiTarget, createEngagementInvitation, DEFAULT_API_REGION, describeError, InvitationRequest } from './partner-central';
+import { ApiTarget, createEngagementInvitation, DEFAULT_API_REGION, InvitationRequest } from './partner-central';
+import { formatPhysicalId, InvitationPhysicalId, parsePhysicalId, requestFingerprint } from './physical-id';
+import { describeError } from './service-errors';
+import { FORWARD_UPDATE_STATUS, isRollback, readStackStatus, ReadStackStatus } from './stack-status';
 import { CustomResourceEvent, Outcome } from './types';
-import { INVITATION_ARN_PATTERN } from '../../lib/invitation-arn';
+import {
+  API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY, CREATE_FAILED_MARKER, INVITATION_REQUEST_PROPERTIES,
+} from '../../lib/handler-contract';
 
-/** PhysicalResourceId of a failed Create, so the rollback's Delete (a no-op anyway) has a stable id. */
-export const CREATE_FAILED_MARKER = 'PartnerCentralEngagementInvitation::CREATE_FAILED';
+export { CREATE_FAILED_MARKER };
 
 /**
- * PhysicalResourceId of a failed replacement (an Update that tried to send a new invitation). A new id makes
- * CloudFormation treat the failure as a failed replacement: its rollback deletes this id (a no-op) and keeps the old
- * invitation. Answering with the old id instead would make the rollback send an Update back to the old properties,
- * which this handler cannot tell from a real change: it would send the original invitation a second time.
+ * The physical id a FAILED answer to `event` carries. A failed Update answers with the event's own id, as aws-cdk's
+ * provider framework does (custom-resources/lib/provider-framework/runtime/cfn-response.ts): what CloudFormation
+ * does with another id returned with FAILED is not documented.
  */
-export const UPDATE_FAILED_MARKER = 'PartnerCentralEngagementInvitation::UPDATE_FAILED';
-
-/** The physical id a FAILED answer to `event` carries. */
 export function physicalIdOnFailure(event: Pick<CustomResourceEvent, 'RequestType' | 'PhysicalResourceId'>): string {
-  switch (event.RequestType) {
-    case 'Create': return CREATE_FAILED_MARKER;
-    case 'Update': return UPDATE_FAILED_MARKER;
-    default: return event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
-  }
+  return event.RequestType === 'Create' ? CREATE_FAILED_MARKER : event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
 }
 
-/** The properties that make up the invitation; any other property (ServiceToken, ServiceTimeout, ApiRegion,
- * AssumeRoleArn) may change without sending a new invitation. */
-const REQUEST_KEYS = ['Catalog', 'EngagementIdentifier', 'Invitation'] as const;
+/** What the lifecycle calls outside the handler (replaced by fakes in unit tests). */
+export interface LifecycleServices {
+  readonly createInvitation: typeof createEngagementInvitation;
+  readonly readStackStatus: ReadStackStatus;
+}
 
-export type CreateInvitation = typeof createEngagementInvitation;
+const AWS_SERVICES: LifecycleServices = { createInvitation: createEngagementInvitation, readStackStatus };
 
 export async function runLifecycle(
   event: CustomResourceEvent,
   abortSignal: AbortSignal,
-  create: CreateInvitation = createEngagementInvitation,
+  services: LifecycleServices = AWS_SERVICES,
 ): Promise<Outcome> {
   switch (event.RequestType) {
     case 'Create':
-      return send(event, abortSignal, create);
-    case 'Update': {
-      const physicalResourceId = event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
-      const existing = INVITATION_ARN_PATTERN.exec(physicalResourceId);
-      if (existing && sameInvitation(event.OldResourceProperties, event.ResourceProperties)) {
-        return { status: 'SUCCESS', physicalResourceId, data: { Arn: physicalResourceId, Id: existing[1] }, apiCalls: 0 };
-      }
-      // A changed invitation is a new invitation; CloudFormation then deletes the old one (a no-op).
-      return send(event, abortSignal, create);
-    }
+      return send(event, abortSignal, services);
+    case 'Update':
+      return update(event, abortSignal, services);
     case 'Delete':
       // There is no API to withdraw an invitation: it stays PENDING until accepted, rejected or expired (15 days).
       return { status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId ?? CREATE_FAILED_MARKER, apiCalls: 0 };
@@ -56,29 +47,80 @@ export async function runLifecycle(
   }
 }
 
+/**
+ * An Update sends a new invitation only when it is a forward change of what was sent. CloudFormation also sends
+ * Updates to roll back (after a failed Update, a lost answer, a later resource's failure, ContinueUpdateRollback),
+ * with the earlier properties as the target; the event does not say which kind it is.
+ */
+async function update(event: CustomResourceEvent, abortSignal: AbortSignal, services: LifecycleServices): Promise<Outcome> {
+  const physicalResourceId = event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
+  const current = parsePhysicalId(physicalResourceId);
+  const request = readRequest(event.ResourceProperties);
+  if (typeof request === 'string') return failed(physicalResourceId, 'MalformedProperties', request);
+
+  // 1. The target is what the current invitation was sent with: a rollback to it, or only ApiRegion, AssumeRoleArn
+  //    or ServiceTimeout moved. Nothing to send, whatever the stack is doing (no read needed).
+  const targetIsCurrent = current?.fingerprint !== undefined
+    ? current.fingerprint === requestFingerprint(request)
+    : current !== undefined && sameRequest(event.OldResourceProperties, event.ResourceProperties);
+  if (targetIsCurrent) return unchanged(physicalResourceId, current);
+
+  // 2. The target differs from what was sent: a forward change, or a rollback whose physical id is not the
+  //    invitation it restores. Only the stack's status tells; when it cannot be read, nothing is sent.
+  const stack = await services.readStackStatus(event.StackId, abortSignal);
+  if ('unreadable' in stack) {
+    return {
+      ...failed(physicalResourceId, 'StackStatusUnavailable', 'StackStatusUnavailable: nothing was sent, because the '
+        + `stack's status could not be read to tell this Update from a rollback (${stack.unreadable}). The rollback `
+        + 'that follows sends nothing either. Allow cloudformation:DescribeStacks on this stack, then deploy again.'),
+      stackReads: 1,
+    };
+  }
+  if (isRollback(stack.status)) return { ...unchanged(physicalResourceId, current), stackReads: 1 };
+  if (stack.status !== FORWARD_UPDATE_STATUS) {
+    return {
+      ...failed(physicalResourceId, 'UnexpectedStackStatus', 'UnexpectedStackStatus: nothing was sent: the stack is '
+        + `${stack.status}, and a new invitation is sent only for an Update in ${FORWARD_UPDATE_STATUS}`),
+      stackReads: 1,
+    };
+  }
+  return { ...await send(event, abortSignal, services, request), stackReads: 1 };
+}
+
 async function send(
   event: CustomResourceEvent,
   abortSignal: AbortSignal,
-  create: CreateInvitation,
+  services: LifecycleServices,
+  request: InvitationRequest | string = readRequest(event.ResourceProperties),
 ): Promise<Outcome> {
-  const request = readRequest(event.ResourceProperties);
   if (typeof request === 'string') return failed(physicalIdOnFailure(event), 'MalformedProperties', request);
   try {
     // The RequestId is the idempotency token: Lambda's retries of this event cannot send a second invitation.
-    const { Arn, Id } = await create(request, event.RequestId, apiTarget(event), abortSignal);
-    return { status: 'SUCCESS', physicalResourceId: Arn, data: { Arn, Id }, apiCalls: 1 };
+    const { Arn, Id } = await services.createInvitation(request, event.RequestId, apiTarget(event), abortSignal);
+    return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, requestFingerprint(request)), data: { Arn, Id }, apiCalls: 1 };
   } catch (error) {
     const { name, reason } = describeError(error);
     return { ...failed(physicalIdOnFailure(event), name, reason), apiCalls: 1 };
   }
 }
 
+/** SUCCESS with the invitation already there: same physical id, its Arn and Id (none for a marker id). */
+function unchanged(physicalResourceId: string, current: InvitationPhysicalId | undefined): Outcome {
+  return {
+    status: 'SUCCESS',
+    physicalResourceId,
+    ...(current ? { data: { Arn: current.arn, Id: current.id } } : {}),
+    apiCalls: 0,
+  };
+}
+
 /** The API's region and, with AssumeRoleArn, the role to call it as: its session is named after the stack. */
 function apiTarget(event: CustomResourceEvent): ApiTarget {
-  const { ApiRegion, AssumeRoleArn } = event.ResourceProperties;
-  const region = typeof ApiRegion === 'string' && ApiRegion ? ApiRegion : DEFAULT_API_REGION;
-  if (typeof AssumeRoleArn !== 'string' || !AssumeRoleArn) return { region };
-  return { region, assumeRole: { roleArn: AssumeRoleArn, sessionName: roleSessionName(event.StackId) } };
+  const region = event.ResourceProperties[API_REGION_PROPERTY];
+  const roleArn = event.ResourceProperties[ASSUME_ROLE_ARN_PROPERTY];
+  const target = { region: typeof region === 'string' && region ? region : DEFAULT_API_REGION };
+  if (typeof roleArn !== 'string' || !roleArn) return target;
+  return { ...target, assumeRole: { roleArn, sessionName: roleSessionName(event.StackId) } };
 }
 
 /** `<stack name>` from the StackId, in the characters and length (2 to 64) STS allows for a session name. */
@@ -107,7 +149,8 @@ function readRequest(properties: unknown): InvitationRequest | string {
   };
 }
 
-function sameInvitation(before: Record<string, unknown> | undefined, after: Record<string, unknown>): boolean {
+/** For a bare-ARN physical id (no fingerprint): the request properties did not change. */
+function sameRequest(before: Record<string, unknown> | undefined, after: Record<string, unknown>): boolean {
   if (!before) return false;
-  return REQUEST_KEYS.every((key) => canonicalJson(before[key]) === canonicalJson(after[key]));
+  return INVITATION_REQUEST_PROPERTIES.every((key) => canonicalJson(before[key]) === canonicalJson(after[key]));
 }

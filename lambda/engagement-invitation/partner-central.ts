@@ -2,6 +2,7 @@
 // function's own credentials or, for a Partner Central account other than the stack's, an assumed role's.
 import { CreateEngagementInvitationCommand, PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { describeError } from './service-errors';
 
 /** The request the construct writes into the resource properties, in the API's shape. */
 export interface InvitationRequest {
@@ -25,8 +26,10 @@ export interface CreatedInvitation {
 /** The service exists only in us-east-1; `ApiRegion` in the properties overrides it. */
 export const DEFAULT_API_REGION = 'us-east-1';
 
-// 4 attempts of at most 8 s each plus backoff stay well inside the 60 s function timeout; throttling and 5xx are
-// retried by the SDK's standard strategy, other 4xx fail at once.
+// 4 attempts of at most 8 s each plus backoff stay well inside the 60 s function timeout; throttling, 5xx and hung
+// requests are retried by the SDK's standard strategy, other 4xx fail at once. A hung request is abandoned after
+// REQUEST_TIMEOUT_MS only with throwOnRequestTimeout: without it, @smithy/node-http-handler (4.14) logs a warning
+// and keeps waiting.
 const MAX_ATTEMPTS = 4;
 const REQUEST_TIMEOUT_MS = 8_000;
 const CONNECTION_TIMEOUT_MS = 3_000;
@@ -47,7 +50,7 @@ function clientFor({ region, assumeRole }: ApiTarget): PartnerCentralSellingClie
       region,
       maxAttempts: MAX_ATTEMPTS,
       retryMode: 'standard',
-      requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
+      requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS, throwOnRequestTimeout: true },
       ...(assumeRole ? {
         credentials: fromTemporaryCredentials({
           params: { RoleArn: assumeRole.roleArn, RoleSessionName: assumeRole.sessionName, DurationSeconds: ASSUMED_SESSION_SECONDS },
@@ -88,22 +91,4 @@ export async function createEngagementInvitation(
   const { Arn, Id } = await client.send(command, { abortSignal });
   if (!Arn || !Id) throw Object.assign(new Error('the response has no Arn or Id'), { name: 'InvalidResponse' });
   return { Arn, Id };
-}
-
-interface ServiceErrorShape {
-  readonly name?: unknown;
-  readonly message?: unknown;
-  readonly ErrorList?: ReadonlyArray<{ FieldName?: string; Code?: string }>;
-  readonly $metadata?: { readonly attempts?: unknown };
-}
-
-/** `ErrorName: message [fields: A (CODE), B (CODE)] (after N attempts)`, the FAILED reason CloudFormation shows. */
-export function describeError(error: unknown): { name: string; reason: string } {
-  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as ServiceErrorShape;
-  const name = typeof e.name === 'string' && e.name ? e.name : 'Error';
-  const message = typeof e.message === 'string' && e.message ? e.message : 'no message';
-  const fields = (e.ErrorList ?? [])
-    .map((item) => `${item.FieldName ?? '(request)'}${item.Code ? ` (${item.Code})` : ''}`);
-  const attempts = typeof e.$metadata?.attempts === 'number' && e.$metadata.attempts > 1 ? ` (after ${e.$metadata.attempts} attempts)` : '';
-  return { name, reason: `${name}: ${message}${fields.length ? ` [fields: ${fields.join(', ')}]` : ''}${attempts}` };
 }

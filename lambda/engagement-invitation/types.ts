@@ -28,4 +28,6 @@ export interface Outcome {
   readonly errorName?: string;
   /** How many CreateEngagementInvitation calls this event made (0 or 1; SDK retries not counted). */
   readonly apiCalls: number;
+  /** How many times the stack's status was read (DescribeStacks) to tell a rollback from a forward Update. */
+  readonly stackReads?: number;
 }

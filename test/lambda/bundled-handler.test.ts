@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HANDLER_ASSET_PATH } from '../../lib/handler-function';
-import { cfnEvent, INVITATION_ARN, INVITATION_ID } from '../support/events';
+import { cfnEvent, INVITATION_ARN, INVITATION_ID, physicalIdFor, wireProperties } from '../support/events';
 import { invokeBundledHandler } from '../support/invoke-bundled';
 import { awsJson, ScriptedAnswer, ScriptedServer, startScriptedServer } from '../support/local-servers';
 
@@ -46,7 +46,7 @@ test('sends the awsJson1_0 request with ClientToken = RequestId on the wire', as
   expect(request.headers['content-type']).toBe('application/x-amz-json-1.0');
   expect(request.headers.authorization).toMatch(/Credential=AKIDLOCALTEST\/\d{8}\/us-east-1\/partnercentral-selling\//);
   expect(JSON.parse(request.body)).toMatchObject({ ClientToken: event.RequestId, Catalog: 'Sandbox', EngagementIdentifier: 'eng-abcdefghijklmn' });
-  expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: INVITATION_ARN, Data: { Arn: INVITATION_ARN, Id: INVITATION_ID } });
+  expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: physicalIdFor(wireProperties()), Data: { Arn: INVITATION_ARN, Id: INVITATION_ID } });
 });
 
 test('throttling, then success: retried by the SDK with the same ClientToken', async () => {

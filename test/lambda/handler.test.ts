@@ -1,5 +1,6 @@
-// Every row of the lifecycle table, through the handler entry point: the SDK client is mocked, the ResponseURL is a
+// Every row of the lifecycle table, through the handler entry point: the SDK clients are mocked, the ResponseURL is a
 // real HTTP server on 127.0.0.1 that records what CloudFormation would receive.
+import { CloudFormationClient, DescribeStacksCommand, CloudFormationServiceException } from '@aws-sdk/client-cloudformation';
 import {
   CreateEngagementInvitationCommand,
   PartnerCentralSellingClient,
@@ -9,8 +10,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { MAX_RESPONSE_BYTES } from '../../lambda/engagement-invitation/cfn-response';
 import { DEADLINE_MARGIN_MS, handler } from '../../lambda/engagement-invitation/index';
-import { CREATE_FAILED_MARKER, UPDATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
-import { cfnEvent, INVITATION_ARN, INVITATION_ID, lambdaContext, wireProperties } from '../support/events';
+import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
+import { cfnEvent, INVITATION_ARN, INVITATION_ID, lambdaContext, physicalIdFor, wireProperties } from '../support/events';
 import { PII } from '../support/fixtures';
 import { ScriptedServer, startScriptedServer } from '../support/local-servers';
 
@@ -18,11 +19,13 @@ const NEW_ARN = 'arn:aws:partnercentral::123456789012:Sandbox/engagement-invitat
 const NEW_ID = 'engi-zz9yy8xx7ww6v';
 
 const partnerCentral = mockClient(PartnerCentralSellingClient);
+const cloudFormation = mockClient(CloudFormationClient);
 let receiver: ScriptedServer;
 let logged: string[];
 
 beforeEach(async () => {
   partnerCentral.reset();
+  cloudFormation.reset();
   receiver = await startScriptedServer([{ status: 200 }]);
   logged = [];
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
@@ -47,6 +50,15 @@ function createCalls() {
   return partnerCentral.commandCalls(CreateEngagementInvitationCommand);
 }
 
+function stackReads() {
+  return cloudFormation.commandCalls(DescribeStacksCommand);
+}
+
+/** DescribeStacks answers `status` for the stack. */
+function stackIs(status: string) {
+  cloudFormation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'InvitationStack', StackStatus: status as any, CreationTime: new Date() }] });
+}
+
 describe('Create', () => {
   test('sends the invitation with ClientToken = RequestId and answers SUCCESS with Arn and Id only', async () => {
     partnerCentral.on(CreateEngagementInvitationCommand).resolves({ Arn: INVITATION_ARN, Id: INVITATION_ID });
@@ -66,7 +78,7 @@ describe('Create', () => {
     expect(cfnResponse()).toEqual({
       Status: 'SUCCESS',
       Reason: '',
-      PhysicalResourceId: INVITATION_ARN,
+      PhysicalResourceId: expect.stringMatching(new RegExp(`^${INVITATION_ARN}#[0-9a-f]{32}$`)),
       StackId: event.StackId,
       RequestId: event.RequestId,
       LogicalResourceId: event.LogicalResourceId,
@@ -135,41 +147,53 @@ describe('Create', () => {
 });
 
 describe('Update', () => {
-  test('with unchanged invitation properties sends nothing and returns the same id and Data', async () => {
+  const NEW_PROPERTIES = wireProperties('A new message');
+
+  test('that Create answered, with the same invitation, sends nothing and reads nothing', async () => {
+    partnerCentral.on(CreateEngagementInvitationCommand).resolves({ Arn: INVITATION_ARN, Id: INVITATION_ID });
+    await handler(cfnEvent('Create', receiver.url), lambdaContext());
+    const created = cfnResponse().PhysicalResourceId;
+
+    await handler(cfnEvent('Update', receiver.url, { PhysicalResourceId: created }), lambdaContext());
+
+    expect(createCalls()).toHaveLength(1);
+    expect(stackReads()).toHaveLength(0);
+    expect(cfnResponse()).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: created, Data: { Arn: INVITATION_ARN, Id: INVITATION_ID } });
+  });
+
+  test('where only ServiceTimeout, ApiRegion, AssumeRoleArn or key order moved sends nothing', async () => {
+    const { Invitation, ...rest } = wireProperties() as any;
+    const reordered = { Invitation: { Payload: Invitation.Payload, Receiver: Invitation.Receiver, Message: Invitation.Message }, ...rest };
     const event = cfnEvent('Update', receiver.url, {
-      // Only the ServiceToken moved and ServiceTimeout/ApiRegion were added: none of them is the invitation.
-      OldResourceProperties: { ...wireProperties(), ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:old' },
-      ResourceProperties: { ...wireProperties(), ServiceTimeout: '300', ApiRegion: 'us-east-1' },
+      ResourceProperties: { ...reordered, ServiceTimeout: '600', ApiRegion: 'us-east-1', AssumeRoleArn: 'arn:aws:iam::444455556666:role/R' },
     });
 
     await handler(event, lambdaContext());
 
     expect(createCalls()).toHaveLength(0);
-    expect(cfnResponse()).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: INVITATION_ARN, Data: { Arn: INVITATION_ARN, Id: INVITATION_ID } });
+    expect(stackReads()).toHaveLength(0);
+    expect(cfnResponse()).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: event.PhysicalResourceId, Data: { Arn: INVITATION_ARN, Id: INVITATION_ID } });
   });
 
-  test('key order alone is not a change', async () => {
-    const { Invitation, ...rest } = wireProperties() as any;
-    const reordered = { Invitation: { Payload: Invitation.Payload, Receiver: Invitation.Receiver, Message: Invitation.Message }, ...rest };
-
-    await handler(cfnEvent('Update', receiver.url, { ResourceProperties: reordered }), lambdaContext());
-
-    expect(createCalls()).toHaveLength(0);
-    expect(cfnResponse().Status).toBe('SUCCESS');
-  });
-
-  test('with a changed message sends a new invitation with ClientToken = RequestId and a new physical id', async () => {
+  test('with a changed message in UPDATE_IN_PROGRESS sends one new invitation with ClientToken = RequestId', async () => {
+    stackIs('UPDATE_IN_PROGRESS');
     partnerCentral.on(CreateEngagementInvitationCommand).resolves({ Arn: NEW_ARN, Id: NEW_ID });
-    const event = cfnEvent('Update', receiver.url, { ResourceProperties: wireProperties('A new message') });
+    const event = cfnEvent('Update', receiver.url, { ResourceProperties: NEW_PROPERTIES });
 
     await handler(event, lambdaContext());
 
+    expect(stackReads().map((c) => c.args[0].input)).toEqual([{ StackName: event.StackId }]);
     expect(createCalls()).toHaveLength(1);
     expect(createCalls()[0].args[0].input).toMatchObject({ ClientToken: event.RequestId, Invitation: { Message: 'A new message' } });
-    expect(cfnResponse()).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: NEW_ARN, Data: { Arn: NEW_ARN, Id: NEW_ID } });
+    const response = cfnResponse();
+    expect(response).toMatchObject({ Status: 'SUCCESS', Data: { Arn: NEW_ARN, Id: NEW_ID } });
+    expect(response.PhysicalResourceId).toMatch(new RegExp(`^${NEW_ARN}#[0-9a-f]{32}$`));
+    // The new id records the new content: the old id's fingerprint would make the next Update think nothing changed.
+    expect(response.PhysicalResourceId.split('#')[1]).not.toBe(event.PhysicalResourceId!.split('#')[1]);
   });
 
   test('a changed catalog or engagement is a new invitation too', async () => {
+    stackIs('UPDATE_IN_PROGRESS');
     partnerCentral.on(CreateEngagementInvitationCommand).resolves({ Arn: NEW_ARN, Id: NEW_ID });
 
     await handler(cfnEvent('Update', receiver.url, { ResourceProperties: { ...wireProperties(), Catalog: 'AWS' } }), lambdaContext());
@@ -178,18 +202,123 @@ describe('Update', () => {
     expect(createCalls()).toHaveLength(2);
   });
 
-  test('a failed replacement answers with the update-failed marker, so the rollback deletes it instead of re-sending', async () => {
+  test('a failed forward Update answers FAILED with the event\'s own physical id', async () => {
+    stackIs('UPDATE_IN_PROGRESS');
     partnerCentral.on(CreateEngagementInvitationCommand).rejects(new ThrottlingException({ $metadata: {}, message: 'Rate exceeded' }));
+    const event = cfnEvent('Update', receiver.url, { ResourceProperties: NEW_PROPERTIES });
 
-    await handler(cfnEvent('Update', receiver.url, { ResourceProperties: wireProperties('Changed') }), lambdaContext());
+    await handler(event, lambdaContext());
 
-    expect(cfnResponse()).toMatchObject({ Status: 'FAILED', PhysicalResourceId: UPDATE_FAILED_MARKER, Reason: 'ThrottlingException: Rate exceeded' });
+    expect(cfnResponse()).toMatchObject({ Status: 'FAILED', PhysicalResourceId: event.PhysicalResourceId, Reason: 'ThrottlingException: Rate exceeded' });
+  });
+
+  describe('sent by a rollback', () => {
+    test('back to the invitation the physical id holds (failed Update, lost answer) sends nothing and reads nothing', async () => {
+      // ResourceProperties = OLD (what the physical id was sent with), OldResourceProperties = the failed NEW.
+      stackIs('UPDATE_IN_PROGRESS'); // even a wrong status read could not make it send: it is not read at all
+      const event = cfnEvent('Update', receiver.url, { ResourceProperties: wireProperties(), OldResourceProperties: NEW_PROPERTIES });
+
+      await handler(event, lambdaContext());
+
+      expect(createCalls()).toHaveLength(0);
+      expect(stackReads()).toHaveLength(0);
+      expect(cfnResponse()).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: event.PhysicalResourceId, Data: { Arn: INVITATION_ARN, Id: INVITATION_ID } });
+    });
+
+    test.each(['UPDATE_ROLLBACK_IN_PROGRESS', 'ROLLBACK_IN_PROGRESS', 'IMPORT_ROLLBACK_IN_PROGRESS'])(
+      'to a physical id holding other content, in %s, sends nothing and answers the invitation already there', async (status) => {
+        // E.g. an Update(OLD) to the replacement's new id: undocumented, so it must be safe too.
+        stackIs(status);
+        const replacement = physicalIdFor(NEW_PROPERTIES, NEW_ARN);
+        const event = cfnEvent('Update', receiver.url, { PhysicalResourceId: replacement, ResourceProperties: wireProperties(), OldResourceProperties: NEW_PROPERTIES });
+
+        await handler(event, lambdaContext());
+
+        expect(stackReads()).toHaveLength(1);
+        expect(createCalls()).toHaveLength(0);
+        expect(cfnResponse()).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: replacement, Data: { Arn: NEW_ARN, Id: NEW_ID } });
+      });
+
+    test('to a failed-create marker sends nothing and answers the marker without Data', async () => {
+      stackIs('UPDATE_ROLLBACK_IN_PROGRESS');
+
+      await handler(cfnEvent('Update', receiver.url, { PhysicalResourceId: CREATE_FAILED_MARKER, ResourceProperties: NEW_PROPERTIES }), lambdaContext());
+
+      expect(createCalls()).toHaveLength(0);
+      const response = cfnResponse();
+      expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: CREATE_FAILED_MARKER });
+      expect(response.Data).toBeUndefined();
+    });
+  });
+
+  describe('when the stack\'s status does not say "forward"', () => {
+    test('unreadable (denied by an SCP): nothing is sent, FAILED with the event\'s id and what to do', async () => {
+      cloudFormation.on(DescribeStacksCommand).rejects(new CloudFormationServiceException({
+        name: 'AccessDenied', $fault: 'client', $metadata: {}, message: 'not authorized to perform: cloudformation:DescribeStacks',
+      }));
+      const event = cfnEvent('Update', receiver.url, { ResourceProperties: NEW_PROPERTIES });
+
+      await handler(event, lambdaContext());
+
+      expect(createCalls()).toHaveLength(0);
+      const response = cfnResponse();
+      expect(response).toMatchObject({ Status: 'FAILED', PhysicalResourceId: event.PhysicalResourceId });
+      expect(response.Reason).toMatch(/^StackStatusUnavailable: nothing was sent.*DescribeStacks: AccessDenied: not authorized.*Allow cloudformation:DescribeStacks/);
+    });
+
+    test('and the rollback that follows such a failure succeeds without reading it', async () => {
+      cloudFormation.on(DescribeStacksCommand).rejects(new Error('unreachable'));
+      const forward = cfnEvent('Update', receiver.url, { ResourceProperties: NEW_PROPERTIES });
+      await handler(forward, lambdaContext());
+      expect(cfnResponse().Status).toBe('FAILED');
+
+      const rollback = cfnEvent('Update', receiver.url, { ResourceProperties: wireProperties(), OldResourceProperties: NEW_PROPERTIES });
+      await handler(rollback, lambdaContext());
+
+      expect(cfnResponse()).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: forward.PhysicalResourceId });
+      expect(stackReads()).toHaveLength(1);
+      expect(createCalls()).toHaveLength(0);
+    });
+
+    test('an unexpected status: nothing is sent, FAILED naming it', async () => {
+      stackIs('UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
+
+      await handler(cfnEvent('Update', receiver.url, { ResourceProperties: NEW_PROPERTIES }), lambdaContext());
+
+      expect(createCalls()).toHaveLength(0);
+      expect(cfnResponse()).toMatchObject({ Status: 'FAILED' });
+      expect(cfnResponse().Reason).toMatch(/^UnexpectedStackStatus: nothing was sent: the stack is UPDATE_COMPLETE_CLEANUP_IN_PROGRESS/);
+    });
+  });
+
+  describe('of a bare-ARN physical id (no fingerprint)', () => {
+    test('with unchanged properties sends nothing and reads nothing', async () => {
+      await handler(cfnEvent('Update', receiver.url, { PhysicalResourceId: INVITATION_ARN }), lambdaContext());
+
+      expect(createCalls()).toHaveLength(0);
+      expect(stackReads()).toHaveLength(0);
+      expect(cfnResponse()).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: INVITATION_ARN, Data: { Arn: INVITATION_ARN, Id: INVITATION_ID } });
+    });
+
+    test.each([
+      ['UPDATE_ROLLBACK_IN_PROGRESS', 0],
+      ['UPDATE_IN_PROGRESS', 1],
+    ])('with changed properties in %s sends %d invitation(s)', async (status, sent) => {
+      stackIs(status);
+      partnerCentral.on(CreateEngagementInvitationCommand).resolves({ Arn: NEW_ARN, Id: NEW_ID });
+
+      await handler(cfnEvent('Update', receiver.url, { PhysicalResourceId: INVITATION_ARN, ResourceProperties: NEW_PROPERTIES }), lambdaContext());
+
+      expect(createCalls()).toHaveLength(sent);
+      expect(cfnResponse().Status).toBe('SUCCESS');
+    });
   });
 });
 
 describe('Delete', () => {
   test.each([
-    ['an invitation ARN', INVITATION_ARN],
+    ['an invitation\'s physical id', physicalIdFor(wireProperties())],
+    ['a bare invitation ARN', INVITATION_ARN],
     ['the failed-create marker', CREATE_FAILED_MARKER],
     ['an unknown id', 'garbage/123'],
   ])('of %s succeeds with the same id and no API call', async (_name, physicalResourceId) => {
@@ -209,9 +338,10 @@ describe('Delete', () => {
 
 describe('guards', () => {
   test.each([
-    ['Create', cfnEvent('Create', ''), CREATE_FAILED_MARKER],
-    ['a replacing Update', cfnEvent('Update', '', { ResourceProperties: wireProperties('Changed') }), UPDATE_FAILED_MARKER],
-  ])('answers FAILED before the Lambda timeout when the API does not answer a %s', async (_name, event, marker) => {
+    ['a Create', cfnEvent('Create', ''), CREATE_FAILED_MARKER],
+    ['an Update', cfnEvent('Update', '', { ResourceProperties: wireProperties('Changed') }), physicalIdFor(wireProperties())],
+  ])('answers FAILED before the Lambda timeout when the API does not answer %s', async (_name, event, marker) => {
+    stackIs('UPDATE_IN_PROGRESS');
     partnerCentral.on(CreateEngagementInvitationCommand).callsFake(() => new Promise(() => undefined));
     const remaining = DEADLINE_MARGIN_MS + 300;
     const started = Date.now();
@@ -288,6 +418,7 @@ describe('logs', () => {
       .rejects(new ValidationException({ $metadata: {}, message: `bad email ${PII.email}`, Message: `bad email ${PII.email}`, Reason: 'REQUEST_VALIDATION_FAILED' }));
     const secretUrl = `${receiver.url}/bucket/key?X-Amz-Signature=abcdef0123456789secret`;
 
+    stackIs('UPDATE_IN_PROGRESS');
     const create = cfnEvent('Create', secretUrl);
     await handler(create, lambdaContext());
     await handler(cfnEvent('Update', secretUrl, { ResourceProperties: wireProperties('changed') }), lambdaContext());

@@ -1,20 +1,30 @@
 // End to end, event by event: the bundled handler from the synthesized example app's cloud assembly, run as Lambda
 // runs it (fresh process, handler string, environment, timeout), against the local Partner Central endpoint.
 import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
+import { CloudFormationEndpoint, startCloudFormationEndpoint } from '../../local/cloudformation-endpoint/server';
 import { invokeLocalFunction, LocalFunction } from '../../local/local-deploy/lambda-runner';
 import { PII } from '../support/fixtures';
-import { invitationEvent, useExampleHandler } from '../support/local-lifecycle';
+import { EXAMPLE_STACK_ID, invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 
-const ARN = /^arn:aws:partnercentral::123456789012:Sandbox\/engagement-invitation\/(engi-[0-9a-z]{13})$/;
+/** The physical id: the invitation's ARN (group 1), its id (group 2) and the fingerprint of what was sent. */
+const PHYSICAL_ID = /^(arn:aws:partnercentral::123456789012:Sandbox\/engagement-invitation\/(engi-[0-9a-z]{13}))#[0-9a-f]{32}$/;
 
 const fixture = useExampleHandler();
+let cloudFormation: CloudFormationEndpoint;
+
+beforeEach(async () => {
+  cloudFormation = await startCloudFormationEndpoint(50);
+  cloudFormation.setStackStatus(EXAMPLE_STACK_ID, 'InvitationStack', 'UPDATE_IN_PROGRESS');
+});
+afterEach(async () => cloudFormation.close());
 
 function event(request: Parameters<typeof invitationEvent>[2]) {
   return invitationEvent(fixture.account.receiver, fixture.properties, request);
 }
 
 async function deliver(e: ReturnType<typeof event>, fn: LocalFunction = fixture.handler) {
-  const invocation = await invokeLocalFunction(fn, e.body, e.requestId, fixture.account.functionEnvironment);
+  const invocation = await invokeLocalFunction(fn, e.body, e.requestId,
+    { ...fixture.account.functionEnvironment, AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.url });
   return { invocation, response: e.responses().at(-1)! };
 }
 
@@ -26,8 +36,8 @@ test('Create: SUCCESS with a well-formed Arn and Id; the wire ClientToken is the
 
   expect(invocation.outcome).toBe('succeeded');
   expect(response.Status).toBe('SUCCESS');
-  const id = ARN.exec(response.PhysicalResourceId)?.[1];
-  expect(response.Data).toEqual({ Arn: response.PhysicalResourceId, Id: id });
+  const [, arn, id] = PHYSICAL_ID.exec(response.PhysicalResourceId) ?? [];
+  expect(response.Data).toEqual({ Arn: arn, Id: id });
   expect(createCalls()).toMatchObject([{ operation: 'CreateEngagementInvitation', clientToken: create.requestId, status: 200 }]);
   expect(fixture.account.endpoint.store.get(id!)).toMatchObject({ Status: 'PENDING', EngagementId: 'eng-abcdefghijklmn' });
 });
@@ -50,6 +60,19 @@ test('throttled three times, then answered: SUCCESS, one invitation', async () =
   expect(response.Status).toBe('SUCCESS');
   expect(createCalls().map((c) => c.status)).toEqual([429, 429, 429, 200]);
   expect(fixture.account.endpoint.store.list()).toHaveLength(1);
+}, 30_000);
+
+test('one hung request, then a normal answer: abandoned after its 8 s request timeout and retried with the same token', async () => {
+  fixture.account.endpoint.injectFaults('hang', 1);
+  const create = event({ requestType: 'Create' });
+  const { invocation, response } = await deliver(create);
+
+  expect(response.Status).toBe('SUCCESS');
+  expect(createCalls().map((c) => [c.status, c.clientToken])).toEqual([['dropped', create.requestId], [200, create.requestId]]);
+  expect(fixture.account.endpoint.store.list()).toHaveLength(1);
+  // One request timeout (8 s) and a retry, far from the 55 s deadline guard.
+  expect(invocation.durationMs).toBeGreaterThanOrEqual(8_000);
+  expect(invocation.durationMs).toBeLessThan(15_000);
 }, 30_000);
 
 test('an endpoint that hangs past the function\'s time: FAILED is answered before Lambda\'s timeout', async () => {
@@ -84,14 +107,43 @@ test('Update with a changed message: a new invitation and a new physical id', as
   const { response } = await deliver(update);
 
   expect(response.Status).toBe('SUCCESS');
-  expect(response.PhysicalResourceId).toMatch(ARN);
+  expect(response.PhysicalResourceId).toMatch(PHYSICAL_ID);
   expect(response.PhysicalResourceId).not.toBe(created.PhysicalResourceId);
   expect(createCalls().at(-1)?.clientToken).toBe(update.requestId);
+  expect(cloudFormation.calls).toMatchObject([{ stackName: EXAMPLE_STACK_ID, status: 200, stackStatus: 'UPDATE_IN_PROGRESS' }]);
   expect(fixture.account.endpoint.store.list().map((i) => i.InvitationMessage)).toEqual([
     'Join us on the Acme data platform migration',
     'A new message for the partner',
   ]);
 });
+
+test('the rollback Update after a failed forward Update: nothing sent, the original invitation answered', async () => {
+  const { response: created } = await deliver(event({ requestType: 'Create' }));
+  const changed = { ...fixture.properties, Invitation: { ...(fixture.properties.Invitation as object), Message: 'A new message for the partner' } };
+  fixture.account.endpoint.injectFaults('internal', 4);
+  const { response: failed } = await deliver(event({ requestType: 'Update', properties: changed, oldProperties: fixture.properties, physicalId: created.PhysicalResourceId }));
+  expect(failed).toMatchObject({ Status: 'FAILED', PhysicalResourceId: created.PhysicalResourceId });
+  cloudFormation.setStackStatus(EXAMPLE_STACK_ID, 'InvitationStack', 'UPDATE_ROLLBACK_IN_PROGRESS');
+  const callsBefore = fixture.account.endpoint.calls.length;
+
+  const { response } = await deliver(event({ requestType: 'Update', properties: fixture.properties, oldProperties: changed, physicalId: created.PhysicalResourceId }));
+
+  expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: created.PhysicalResourceId, Data: created.Data });
+  expect(fixture.account.endpoint.calls).toHaveLength(callsBefore);
+  expect(fixture.account.endpoint.store.list()).toHaveLength(1);
+}, 30_000);
+
+test('DescribeStacks throttled twice, then answered: the forward Update is sent once', async () => {
+  const { response: created } = await deliver(event({ requestType: 'Create' }));
+  const changed = { ...fixture.properties, Invitation: { ...(fixture.properties.Invitation as object), Message: 'A new message for the partner' } };
+  cloudFormation.injectFaults('throttle', 2);
+
+  const { response } = await deliver(event({ requestType: 'Update', properties: changed, oldProperties: fixture.properties, physicalId: created.PhysicalResourceId }));
+
+  expect(response.Status).toBe('SUCCESS');
+  expect(cloudFormation.calls.map((c) => c.status)).toEqual([400, 400, 200]);
+  expect(fixture.account.endpoint.store.list()).toHaveLength(2);
+}, 30_000);
 
 test('Update with the invitation unchanged (only ServiceTimeout moved): no API call, the same Data', async () => {
   const { response: created } = await deliver(event({ requestType: 'Create' }));
@@ -105,6 +157,7 @@ test('Update with the invitation unchanged (only ServiceTimeout moved): no API c
 
   expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: created.PhysicalResourceId, Data: created.Data });
   expect(createCalls()).toHaveLength(1);
+  expect(cloudFormation.calls).toHaveLength(0);
 });
 
 test('a ValidationException: FAILED with a reason naming the field, and nothing created', async () => {

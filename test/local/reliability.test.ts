@@ -64,7 +64,7 @@ test('a Create whose answer is lost: the invocation fails, Lambda redelivers the
   expect(result).toMatchObject({ status: 'SUCCESS', invocations: 2 });
   // Both invocations called the API with the event's RequestId; the second got the first one's invitation back.
   expect(fixture.account.endpoint.calls.map((c) => [c.clientToken, c.status])).toEqual([[result.requestId, 200], [result.requestId, 200]]);
-  expect(fixture.account.endpoint.store.list().map((i) => i.Arn)).toEqual([result.physicalId]);
+  expect(fixture.account.endpoint.store.list().map((i) => i.Arn)).toEqual([result.data.Arn]);
   const log = fs.readFileSync(logFile, 'utf8');
   expect(log).toContain('"responseDelivered":false');
   expect(log).toContain('ResponseNotDelivered');

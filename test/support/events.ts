@@ -1,5 +1,6 @@
 // CloudFormation custom resource events, as CloudFormation sends them to the handler.
 import { validProps } from './fixtures';
+import { formatPhysicalId, requestFingerprint } from '../../lambda/engagement-invitation/physical-id';
 import { CustomResourceEvent, RequestType } from '../../lambda/engagement-invitation/types';
 import { toWireRequest } from '../../lib/wire-request';
 
@@ -13,6 +14,12 @@ export function wireProperties(message?: string): Record<string, unknown> {
     ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:handler',
     ...toWireRequest(message === undefined ? props : { ...props, invitation: { ...props.invitation, message } }),
   };
+}
+
+/** The physical id of the invitation INVITATION_ARN sent with `properties` (the handler's own format). */
+export function physicalIdFor(properties: Record<string, unknown>, arn = INVITATION_ARN): string {
+  const { Catalog, EngagementIdentifier, Invitation } = properties;
+  return formatPhysicalId(arn, requestFingerprint({ Catalog, EngagementIdentifier, Invitation }));
 }
 
 let sequence = 0;
@@ -31,7 +38,7 @@ export function cfnEvent(
     LogicalResourceId: 'Invitation639644E9',
     ResourceType: 'Custom::PartnerCentralEngagementInvitation',
     ResourceProperties: wireProperties(),
-    ...(requestType === 'Create' ? {} : { PhysicalResourceId: INVITATION_ARN }),
+    ...(requestType === 'Create' ? {} : { PhysicalResourceId: physicalIdFor(wireProperties()) }),
     ...(requestType === 'Update' ? { OldResourceProperties: wireProperties() } : {}),
     ...overrides,
   };

@@ -1,0 +1,47 @@
+// The contract between the EngagementInvitation construct and its handler, written once and imported by both:
+// resource type, property and attribute names, failure marker, timing. Free of aws-cdk-lib, so the handler bundle
+// does not grow.
+
+/** CloudFormation resource type of an engagement invitation. */
+export const INVITATION_RESOURCE_TYPE = 'Custom::PartnerCentralEngagementInvitation';
+
+/** The resource properties that make up the request: any change of them is a new invitation. */
+export const INVITATION_REQUEST_PROPERTIES = ['Catalog', 'EngagementIdentifier', 'Invitation'] as const;
+
+/** Properties that say how the invitation is sent, not what: changing them sends nothing. */
+export const API_REGION_PROPERTY = 'ApiRegion';
+export const ASSUME_ROLE_ARN_PROPERTY = 'AssumeRoleArn';
+
+/** The attributes the handler answers (`Data`), read with Fn::GetAtt. */
+export const ARN_ATTRIBUTE = 'Arn';
+export const ID_ATTRIBUTE = 'Id';
+
+/** PhysicalResourceId of a failed Create: nothing was created, and the rollback's Delete (a no-op) needs an id. */
+export const CREATE_FAILED_MARKER = 'PartnerCentralEngagementInvitation::CREATE_FAILED';
+
+/** The handler function's Lambda timeout. */
+export const HANDLER_TIMEOUT_SECONDS = 60;
+
+/**
+ * Lambda runs a failed asynchronous invocation (CloudFormation invokes custom resource functions asynchronously)
+ * twice more, "the first after about 1 minute and the second after about 2 more" (Lambda developer guide, "Error
+ * handling and automatic retries in asynchronous invocation").
+ */
+export const LAMBDA_ASYNC_RETRY_DELAYS_SECONDS = [60, 120] as const;
+
+/**
+ * The latest time the handler can still answer honestly: its timeout, three times, plus Lambda's two retry delays
+ * (360 s). A ServiceTimeout below this could fail a resource whose answer is on its way.
+ */
+export const SERVICE_TIMEOUT_FLOOR_SECONDS = HANDLER_TIMEOUT_SECONDS * (LAMBDA_ASYNC_RETRY_DELAYS_SECONDS.length + 1)
+  + LAMBDA_ASYNC_RETRY_DELAYS_SECONDS.reduce((sum, delay) => sum + delay, 0);
+
+/**
+ * The default ServiceTimeout: the floor plus one minute for the "about" of Lambda's retry delays (420 s), instead
+ * of CloudFormation's 3600 s, so a function that cannot answer at all (crash at init, lost answer) fails the stack
+ * in minutes.
+ */
+export const DEFAULT_SERVICE_TIMEOUT_SECONDS = SERVICE_TIMEOUT_FLOOR_SECONDS + 60;
+
+/** CloudFormation's range for ServiceTimeout (`AWS::CloudFormation::CustomResource`). */
+export const SERVICE_TIMEOUT_MAX_SECONDS = 3600;
