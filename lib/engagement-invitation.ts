@@ -94,8 +94,9 @@ export interface EngagementInvitationProps extends EngagementInvitationOptions {
  *
  * - Create calls `CreateEngagementInvitation` with the CloudFormation `RequestId` as `ClientToken`, so Lambda's
  *   retries of the same event never send a second invitation.
- * - Update sends a new invitation only when `catalog`, `engagementIdentifier` or `invitation` changed (the resource
- *   is then replaced); otherwise nothing is sent and `invitationArn`/`invitationId` stay the same.
+ * - Update sends a new invitation only for a forward change of `catalog`, `engagementIdentifier` or `invitation`
+ *   (the resource is then replaced). Updates that CloudFormation sends to roll back never send: the physical id
+ *   records what the current invitation was sent with, and the stack's status tells a rollback from a change.
  * - Delete sends nothing: the API has no way to withdraw an invitation. Unaccepted invitations expire after 15 days.
  *
  * Every invitation in a stack shares one handler function and one role.

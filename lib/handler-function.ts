@@ -15,7 +15,8 @@ export const HANDLER_ASSET_PATH = path.join(__dirname, '..', 'assets', 'engageme
 
 /**
  * Fixed forever: the custom resources' ServiceToken points at this function, and CloudFormation refuses to change
- * a custom resource's ServiceToken. Renaming it would strand every deployed invitation.
+ * a custom resource's ServiceToken ("Modifying service token is not allowed."; AWS::CloudFormation::CustomResource
+ * reference, aws/aws-cdk #25938). Renaming it would strand every deployed invitation.
  */
 const SINGLETON_ID = 'PartnerCentralInvitationHandler8f3b2c1e';
 

@@ -4,7 +4,8 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { CustomResourceEvent, Outcome } from './types';
 
-/** CloudFormation rejects response bodies of 4096 bytes or more. */
+/** A response object must not exceed 4096 bytes (CloudFormation User Guide, custom resource response objects; aws-cdk's
+ * core custom-resource entrypoint keeps under it too): one byte of margin. */
 export const MAX_RESPONSE_BYTES = 4095;
 
 export interface ResponseOptions {

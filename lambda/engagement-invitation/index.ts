@@ -38,8 +38,9 @@ export async function handler(event: CustomResourceEvent, context: LambdaContext
     durationMs: Date.now() - started,
   });
   if (!delivered) {
-    // Fail the invocation: Lambda retries it (twice), and the retry replays the same RequestId, so the same
-    // ClientToken: at most the same invitation again, and another chance to answer CloudFormation.
+    // Fail the invocation: Lambda retries a failed asynchronous invocation twice (Lambda developer guide, "Error
+    // handling and automatic retries in asynchronous invocation"), and the retry replays the same RequestId, so the
+    // same ClientToken: at most the same invitation again, and another chance to answer CloudFormation.
     throw new ResponseNotDeliveredError();
   }
 }

@@ -53,5 +53,6 @@ export function isRollback(status: string): boolean {
   return /ROLLBACK/.test(status);
 }
 
-/** The one status in which CloudFormation sends forward Updates. */
+/** The one status in which CloudFormation sends forward Updates ("Ongoing update"; CloudFormation User Guide, stack
+ * status codes). */
 export const FORWARD_UPDATE_STATUS = 'UPDATE_IN_PROGRESS';
