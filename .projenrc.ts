@@ -43,6 +43,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   depsUpgrade: false,
 
   devDeps: [
+    '@aws-cdk/cloud-assembly-api@2.5.0',
     '@aws-sdk/client-cloudformation@3.1124.0',
     '@aws-sdk/client-partnercentral-selling@3.1124.0',
     '@aws-sdk/credential-providers@3.1124.0',

@@ -14,6 +14,9 @@ export interface DeployedResource {
   readonly dependsOn: string[];
   /** For a Lambda function: how to run the code that was deployed (a snapshot, independent of cdk.out). */
   readonly function?: LocalFunction;
+  /** The template's DeletionPolicy / UpdateReplacePolicy (Delete when absent, as CloudFormation). */
+  readonly deletionPolicy?: string;
+  readonly updateReplacePolicy?: string;
 }
 
 export interface DeployedOutput {
@@ -40,7 +43,7 @@ export class StackStateStore {
 
   public load(stackName: string): DeployedStack | undefined {
     const file = this.file(stackName);
-    return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+    return fs.existsSync(file) ? this.read(file) : undefined;
   }
 
   public save(stack: DeployedStack): void {
@@ -57,7 +60,7 @@ export class StackStateStore {
   public all(): DeployedStack[] {
     if (!fs.existsSync(this.stacksDir)) return [];
     return fs.readdirSync(this.stacksDir).filter((f) => f.endsWith('.json'))
-      .map((f) => JSON.parse(fs.readFileSync(path.join(this.stacksDir, f), 'utf8')));
+      .map((f) => this.read(path.join(this.stacksDir, f)));
   }
 
   /** The stack exporting `exportName` and the value, among the deployed stacks. */
@@ -81,6 +84,24 @@ export class StackStateStore {
 
   public logFile(functionName: string): string {
     return path.join(this.stateDir, 'logs', `${functionName}.log`);
+  }
+
+  /** A state file, or an error that names it and says how to reset the state. */
+  private read(file: string): DeployedStack {
+    const corrupted = (why: string) => new Error(`local deploy state ${file} is corrupted (${why}). To reset it, delete `
+      + `that file (the stack is then forgotten, as if never deployed) or the whole state folder: rm -rf ${this.stateDir}`);
+    let stack: any;
+    try {
+      stack = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw corrupted((error as Error).message);
+    }
+    // Valid JSON of another shape would fail later, far from the file: check what every reader relies on.
+    if (typeof stack?.stackName !== 'string' || typeof stack.resources !== 'object' || stack.resources === null
+      || typeof stack.outputs !== 'object' || stack.outputs === null || !Array.isArray(stack.imports)) {
+      throw corrupted('not a deployed stack: stackName, resources, outputs or imports missing');
+    }
+    return stack;
   }
 
   private file(stackName: string): string {
