@@ -79,6 +79,9 @@ export function localFunction(
   };
 }
 
+/** Where a local function's SDK clients go when no local endpoint stands for their service: nothing listens there. */
+export const NO_AWS_ENDPOINT = 'http://127.0.0.1:9';
+
 /** Invokes `fn` once with `event`. `extraEnvironment` is added to the function's own variables. */
 export function invokeLocalFunction(
   fn: LocalFunction,
@@ -105,6 +108,9 @@ export function invokeLocalFunction(
     // Keep the host's ~/.aws out: a Lambda function has no config files.
     AWS_CONFIG_FILE: path.join(fn.codeDirectory, '.no-aws-config'),
     AWS_SHARED_CREDENTIALS_FILE: path.join(fn.codeDirectory, '.no-aws-credentials'),
+    // Every AWS service the function was not pointed at (AWS_ENDPOINT_URL_<SERVICE> in extraEnvironment) is a
+    // refused loopback port, never the real AWS: the SDK's global endpoint variable applies to every client.
+    AWS_ENDPOINT_URL: NO_AWS_ENDPOINT,
     LOCAL_LAMBDA_DEADLINE: String(started + timeoutMs),
     LOCAL_LAMBDA_FUNCTION_ARN: fn.functionArn,
     LOCAL_LAMBDA_REQUEST_ID: requestId,
