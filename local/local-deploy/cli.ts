@@ -1,25 +1,43 @@
 // `npm run deploy:local` / `npm run destroy:local`: the example app's whole lifecycle on this machine. Synthesizes
-// bin/app.ts, starts the local Partner Central Selling endpoint and a local ResponseURL receiver (both on
-// 127.0.0.1), deploys or destroys every stack in dependency order, and prints progress and the stacks' outputs.
+// bin/app.ts, starts the local Partner Central Selling, STS and CloudFormation (DescribeStacks) endpoints and a local
+// ResponseURL receiver (all on 127.0.0.1), deploys or destroys every stack in dependency order, and prints progress
+// and the stacks' outputs. Faults can be injected to try the rollback paths.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { readCloudAssembly, dependencyOrder } from './cloud-assembly';
 import { deployStack, destroyStack, DeployerOptions, ProgressEvent, StackResult } from './deployer';
-import { startResponseReceiver } from './response-receiver';
+import { ReceiverFault, startResponseReceiver } from './response-receiver';
 import { describeRuntimeNodes } from './runtime-node';
 import { StackStateStore } from './stack-state';
+import { startCloudFormationEndpoint } from '../cloudformation-endpoint/server';
 import { Fault, startPartnerCentralEndpoint } from '../partner-central-endpoint/server';
 import { startStsEndpoint } from '../sts-endpoint/server';
 
 export const LOCAL_ACCOUNT = '123456789012';
 export const LOCAL_REGION = 'us-east-1';
-const FAULTS: Fault[] = ['throttle', 'internal', 'quota', 'drop', 'hang'];
+const ENDPOINT_FAULTS: Fault[] = ['throttle', 'internal', 'quota', 'drop', 'hang'];
+const RECEIVER_FAULTS: ReceiverFault[] = ['lost'];
+const FAULTS: string[] = [...ENDPOINT_FAULTS, ...RECEIVER_FAULTS];
 
 const USAGE = `usage: local-deploy <deploy|destroy> [stack ...] [options]
   -c, --context key=value   CDK context for the synth (e.g. -c message="New text"); repeatable
   --app <dir>               a synthesized cloud assembly to use (default: synthesize bin/app.ts into cdk.out)
   --state-dir <dir>         where deployed stacks and the endpoint's account live (default: .local)
-  --fault <fault>=<n>       the endpoint answers the next n calls with a fault: ${FAULTS.join(', ')}; repeatable`;
+  --fault <fault>=<n>       inject n faults; repeatable. Partner Central answers its next n calls with
+                            ${ENDPOINT_FAULTS.join(', ')}; lost: the next n answers (ResponseURL PUTs) get 200 but
+                            never reach CloudFormation, which fails the resource after its ServiceTimeout
+  --fail-resource <id>      the resource with this logical id fails when it is created or updated; repeatable
+  --timeout-scale <x>       real seconds per CloudFormation second, for ServiceTimeout waits and Lambda's retry
+                            delays (default 1, as in AWS; 0.01 waits 4.2 s for a 420 s ServiceTimeout)
+  --duplicate-delivery      every event is delivered twice, same RequestId (Lambda's at-least-once delivery)
+  --rollback-update-after-replacement
+                            a rollback also sends the old physical id of a replaced custom resource an Update back
+                            (not documented whether CloudFormation does)
+rollback scenarios, after a first deploy (the last line counts requests and invitations):
+  deploy -c message="New text" --fault quota=1                      the new invitation is refused
+  deploy -c message="New text" --fault lost=1 --timeout-scale 0.01  its answer is lost: failed after ServiceTimeout
+  deploy -c message="New text"                                      replaced, then the export ConsumerStack imports
+                                                                    cannot change: InvitationStack rolls back`;
 
 export interface CliOptions {
   readonly command: 'deploy' | 'destroy';
@@ -27,13 +45,31 @@ export interface CliOptions {
   readonly context: string[];
   readonly app?: string;
   readonly stateDir: string;
+  /** Partner Central endpoint faults. */
   readonly faults: Array<[Fault, number]>;
+  readonly receiverFaults: Array<[ReceiverFault, number]>;
+  readonly failResources: string[];
+  readonly timeoutScale: number;
+  readonly duplicateDelivery: boolean;
+  readonly rollbackUpdateAfterReplacement: boolean;
 }
 
 export function parseArguments(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
   if (command !== 'deploy' && command !== 'destroy') throw new Error(USAGE);
-  const options = { command: command as CliOptions['command'], stacks: [] as string[], context: [] as string[], app: undefined as string | undefined, stateDir: '.local', faults: [] as Array<[Fault, number]> };
+  const options = {
+    command: command as CliOptions['command'],
+    stacks: [] as string[],
+    context: [] as string[],
+    app: undefined as string | undefined,
+    stateDir: '.local',
+    faults: [] as Array<[Fault, number]>,
+    receiverFaults: [] as Array<[ReceiverFault, number]>,
+    failResources: [] as string[],
+    timeoutScale: 1,
+    duplicateDelivery: false,
+    rollbackUpdateAfterReplacement: false,
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -44,11 +80,32 @@ export function parseArguments(argv: string[]): CliOptions {
       const pair = value();
       if (!/^[^=]+=/.test(pair)) throw new Error(`${arg} ${pair}: expected key=value`);
       options.context.push(pair);
-    } else if (arg === '--app') {options.app = value();} else if (arg === '--state-dir') {options.stateDir = value();} else if (arg === '--fault') {
-      const [fault, count] = value().split('=');
-      if (!FAULTS.includes(fault as Fault) || !/^\d+$/.test(count ?? '')) throw new Error(`--fault ${fault}=${count}: expected one of ${FAULTS.join(', ')} and a count`);
-      options.faults.push([fault as Fault, Number(count)]);
-    } else if (arg.startsWith('-')) {throw new Error(`unknown option ${arg}\n${USAGE}`);} else {options.stacks.push(arg);}
+    } else if (arg === '--app') {
+      options.app = value();
+    } else if (arg === '--state-dir') {
+      options.stateDir = value();
+    } else if (arg === '--fault') {
+      const spec = value();
+      const [fault, count] = spec.split('=');
+      if (!FAULTS.includes(fault)) throw new Error(`--fault ${spec}: expected one of ${FAULTS.join(', ')} and a count, e.g. --fault ${FAULTS[0]}=2`);
+      if (!/^[1-9]\d*$/.test(count ?? '')) throw new Error(`--fault ${spec}: expected ${fault}=<count>, how many faults to inject, e.g. --fault ${fault}=2`);
+      if ((RECEIVER_FAULTS as string[]).includes(fault)) options.receiverFaults.push([fault as ReceiverFault, Number(count)]);
+      else options.faults.push([fault as Fault, Number(count)]);
+    } else if (arg === '--fail-resource') {
+      options.failResources.push(value());
+    } else if (arg === '--timeout-scale') {
+      const scale = value();
+      if (!/^\d+(\.\d+)?$/.test(scale)) throw new Error(`--timeout-scale ${scale}: expected a number of seconds per CloudFormation second, e.g. 0.01`);
+      options.timeoutScale = Number(scale);
+    } else if (arg === '--duplicate-delivery') {
+      options.duplicateDelivery = true;
+    } else if (arg === '--rollback-update-after-replacement') {
+      options.rollbackUpdateAfterReplacement = true;
+    } else if (arg.startsWith('-')) {
+      throw new Error(`unknown option ${arg}\n${USAGE}`);
+    } else {
+      options.stacks.push(arg);
+    }
   }
   return options;
 }
@@ -62,20 +119,33 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
   });
   // For invitations with assumeRoleArn: AssumeRole answered locally, whatever the role.
   const sts = await startStsEndpoint();
+  // DescribeStacks: the status of each stack as the deploy moves it (the handler reads it to tell a rollback).
+  const cloudFormation = await startCloudFormationEndpoint();
   const receiver = await startResponseReceiver();
   options.faults.forEach(([fault, count]) => endpoint.injectFaults(fault, count));
+  options.receiverFaults.forEach(([fault, count]) => receiver.failNext(count, fault));
+  const progress: ProgressEvent[] = [];
   const deployer: DeployerOptions = {
     states,
     env: { account: LOCAL_ACCOUNT, region: LOCAL_REGION },
     receiver,
+    cloudFormation,
+    timeoutScale: options.timeoutScale,
+    duplicateDelivery: options.duplicateDelivery,
+    rollbackUpdateAfterReplacement: options.rollbackUpdateAfterReplacement,
+    failResources: options.failResources,
     functionEnvironment: {
       AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: endpoint.url,
       AWS_ENDPOINT_URL_STS: sts.url,
+      AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.url,
       AWS_ACCESS_KEY_ID: 'AKIALOCALDEPLOY00000',
       AWS_SECRET_ACCESS_KEY: 'local-deploy-not-a-secret',
       AWS_SESSION_TOKEN: 'local-deploy',
     },
-    report: (event) => write(progressLine(event)),
+    report: (event) => {
+      progress.push(event);
+      write(progressLine(event));
+    },
   };
   write(`Partner Central Selling: local endpoint ${endpoint.url} (account ${LOCAL_ACCOUNT}, state in ${path.relative(process.cwd(), states.stateDir) || '.'})`);
   try {
@@ -101,12 +171,14 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     const created = endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
     write(`Partner Central Selling: ${created.length} CreateEngagementInvitation request(s) this run, `
       + `${endpoint.store.list().length} invitation(s) in the local account`);
+    unusedFaults(options, endpoint.calls.length, receiver.pendingFaults(), progress).forEach(write);
     if (options.command === 'deploy') write(outputsTable(results));
     const failed = results.find((r) => r.failed);
     if (failed) write(`FAILED: ${failed.stackName}: ${failed.reason}`);
     return failed ? 1 : 0;
   } finally {
     await receiver.close();
+    await cloudFormation.close();
     await sts.close();
     await endpoint.close();
   }
@@ -137,6 +209,10 @@ function withDependencies<T extends { name: string; dependencies: string[] }>(st
 /** Deployed stacks, importers before the stacks they import from; with names, those stacks and their importers. */
 function destroyOrder(states: StackStateStore, names: string[]): string[] {
   const deployed = states.all();
+  const unknown = names.filter((n) => !deployed.some((s) => s.stackName === n));
+  if (unknown.length) {
+    throw new Error(`no deployed stack named ${unknown.join(', ')} (deployed stacks: ${deployed.map((s) => s.stackName).join(', ') || 'none'})`);
+  }
   const exporter = (exportName: string) => deployed.find((s) => Object.values(s.outputs).some((o) => o.exportName === exportName))?.stackName;
   const ordered = dependencyOrder(deployed, (s) => s.stackName, (s) => s.imports.map(exporter).filter((n): n is string => !!n))
     .map((s) => s.stackName).reverse();
@@ -146,6 +222,26 @@ function destroyOrder(states: StackStateStore, names: string[]): string[] {
     if (deployed.find((s) => s.stackName === name)?.imports.some((i) => wanted.has(exporter(i) ?? ''))) wanted.add(name);
   }
   return ordered.filter((n) => wanted.has(n));
+}
+
+/** Faults that met nothing: a deploy with no changes sends no request, so its faults have no effect. */
+function unusedFaults(options: CliOptions, endpointCalls: number, pendingReceiverFaults: number, progress: ProgressEvent[]): string[] {
+  const notes: string[] = [];
+  const endpointFaults = options.faults.reduce((sum, [, count]) => sum + count, 0);
+  if (endpointFaults > endpointCalls) {
+    notes.push(`NOTE: ${endpointFaults - endpointCalls} of ${endpointFaults} --fault ${options.faults.map(([f, n]) => `${f}=${n}`).join(' ')} `
+      + `had no effect: ${endpointCalls === 0 ? 'no request reached' : `only ${endpointCalls} request(s) reached`} the Partner Central endpoint`);
+  }
+  if (pendingReceiverFaults > 0) {
+    const injected = options.receiverFaults.reduce((sum, [, count]) => sum + count, 0);
+    notes.push(`NOTE: ${pendingReceiverFaults} of ${injected} --fault ${options.receiverFaults.map(([f, n]) => `${f}=${n}`).join(' ')} `
+      + 'had no effect: fewer custom resource answers were sent');
+  }
+  const failed = new Set(progress.filter((e) => e.reason?.includes('fault injection: fail-resource')).map((e) => e.logicalId));
+  for (const id of options.failResources.filter((r) => !failed.has(r))) {
+    notes.push(`NOTE: --fail-resource ${id} had no effect: the deploy did not create or update a resource ${id}`);
+  }
+  return notes;
 }
 
 function runtimes(stacks: ReturnType<typeof readCloudAssembly>): string[] {

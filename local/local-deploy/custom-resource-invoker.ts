@@ -1,14 +1,19 @@
 // How CloudFormation drives a Lambda-backed custom resource: one event per operation (a new RequestId each time),
-// an asynchronous invocation that Lambda retries twice if the function fails without answering, and the first
-// response PUT to the ResponseURL as the result.
+// an asynchronous invocation that Lambda retries twice if the function fails, the first response PUT to the
+// ResponseURL as the result, and no result at all (the resource fails) when none arrives within the resource's
+// ServiceTimeout. Waits are scaled (`timeoutScale`) so that tests and trials take seconds, not an hour.
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { invokeLocalFunction, LocalFunction } from './lambda-runner';
 import { ResponseReceiver } from './response-receiver';
 
-/** Lambda retries a failed asynchronous invocation twice. */
-const ASYNC_INVOKE_ATTEMPTS = 3;
+/** Lambda retries a failed asynchronous invocation twice, "the first after about 1 minute and the second after about
+ * 2 more" (Lambda docs, "Error handling and automatic retries in asynchronous invocation"). */
+const ASYNC_RETRY_DELAYS_SECONDS = [60, 120];
+
+/** `ServiceTimeout` of `AWS::CloudFormation::CustomResource`: 1–3600 seconds, default 3600 (resource reference). */
+const DEFAULT_SERVICE_TIMEOUT_SECONDS = 3600;
 
 export interface CustomResourceRequest {
   readonly requestType: 'Create' | 'Update' | 'Delete';
@@ -28,6 +33,8 @@ export interface CustomResourceResult {
   readonly requestId: string;
   /** How many times Lambda ran the function for this event. */
   readonly invocations: number;
+  /** No answer arrived within the ServiceTimeout: CloudFormation failed the resource without a physical id. */
+  readonly noAnswer?: boolean;
 }
 
 export interface InvokerContext {
@@ -36,6 +43,14 @@ export interface InvokerContext {
   readonly extraEnvironment: Record<string, string>;
   /** The function's output is appended here (its CloudWatch Logs). */
   readonly logFile: string;
+  /** Real seconds per CloudFormation/Lambda second, for the ServiceTimeout and Lambda's retry delays.
+   * @default 0 - no waiting: an unanswered event fails as soon as Lambda's attempts are over */
+  readonly timeoutScale?: number;
+  /** Deliver the event once more (same RequestId) after the first delivery, as Lambda's at-least-once delivery may
+   * ("Error handling and automatic retries in asynchronous invocation"). @default false */
+  readonly duplicateDelivery?: boolean;
+  /** Told before a long wait (a retry delay, the rest of the ServiceTimeout). */
+  readonly onWait?: (what: string) => void;
 }
 
 /** The event CloudFormation sends; like CloudFormation, every scalar property value becomes a string. */
@@ -59,28 +74,47 @@ export async function invokeCustomResource(fn: LocalFunction, request: CustomRes
   const { key, url } = ctx.receiver.newResponseUrl();
   const event = customResourceEvent(request, requestId, url);
   fs.mkdirSync(path.dirname(ctx.logFile), { recursive: true });
+  const scale = ctx.timeoutScale ?? 0;
+  const serviceTimeout = serviceTimeoutSeconds(request.properties);
+  const deadline = Date.now() + serviceTimeout * 1000 * scale;
+  const answered = () => ctx.receiver.received(key).length > 0;
 
   let invocations = 0;
   let lastError: string | undefined;
-  while (invocations < ASYNC_INVOKE_ATTEMPTS && ctx.receiver.received(key).length === 0) {
+  const invoke = async (label = '') => {
     invocations += 1;
     const invocation = await invokeLocalFunction(fn, event, requestId, ctx.extraEnvironment);
-    fs.appendFileSync(ctx.logFile, `START RequestId: ${requestId}\n${invocation.logs}END RequestId: ${requestId} `
+    fs.appendFileSync(ctx.logFile, `START RequestId: ${requestId}${label}\n${invocation.logs}END RequestId: ${requestId} `
       + `(${invocation.outcome}, ${invocation.durationMs} ms)\n`);
-    if (invocation.outcome === 'succeeded') break; // returned without answering: Lambda does not retry
+    return invocation;
+  };
+  for (let attempt = 0; attempt <= ASYNC_RETRY_DELAYS_SECONDS.length && !answered(); attempt++) {
+    if (attempt > 0) {
+      const delayMs = ASYNC_RETRY_DELAYS_SECONDS[attempt - 1] * 1000 * scale;
+      if (Date.now() + delayMs >= deadline && scale > 0) break; // CloudFormation gives up before Lambda retries
+      if (delayMs >= 1000) ctx.onWait?.(`Lambda retries in ${(delayMs / 1000).toFixed(1)} s`);
+      await sleep(delayMs);
+    }
+    const invocation = await invoke();
+    if (invocation.outcome === 'succeeded') break; // returned (with or without answering): Lambda does not retry
     lastError = invocation.errorMessage;
   }
+  if (ctx.duplicateDelivery) await invoke(' (duplicate delivery)');
 
   const [first] = ctx.receiver.received(key);
   if (!first) {
+    const remainingMs = Math.max(0, deadline - Date.now());
+    if (remainingMs >= 1000) ctx.onWait?.(`no answer: waiting ${(remainingMs / 1000).toFixed(1)} s, the rest of the ServiceTimeout`);
+    await sleep(remainingMs);
     const why = lastError ? `the function failed (${lastError})` : 'the function returned';
     return {
       status: 'FAILED',
       data: {},
       requestId,
       invocations,
-      reason: `No response: ${why} without answering the ResponseURL; CloudFormation would have waited until the `
-        + 'resource\'s ServiceTimeout (default 3600 s) and then failed it',
+      noAnswer: true,
+      reason: `No response within the ServiceTimeout (${serviceTimeout} s${scale !== 1 ? `, scaled by ${scale}` : ''}): ${why} `
+        + `after ${invocations} invocation(s) and no answer reached the ResponseURL`,
     };
   }
   if (first.rejected || !first.response) {
@@ -98,6 +132,16 @@ export async function invokeCustomResource(fn: LocalFunction, request: CustomRes
     requestId,
     invocations,
   };
+}
+
+/** The resource's ServiceTimeout property in seconds (CloudFormation passes it as a string), or the default. */
+export function serviceTimeoutSeconds(properties: Record<string, unknown>): number {
+  const value = Number(properties.ServiceTimeout);
+  return properties.ServiceTimeout !== undefined && Number.isFinite(value) && value > 0 ? value : DEFAULT_SERVICE_TIMEOUT_SECONDS;
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 function asCloudFormationStrings(value: unknown): any {

@@ -1,5 +1,6 @@
 // The local stand-in for the pre-signed S3 URL CloudFormation gives a custom resource (ResponseURL): it records
-// every PUT per request, on 127.0.0.1, and lets the deployer wait for the first one.
+// every PUT per request, on 127.0.0.1, and lets the deployer wait for the first one. Faults make a PUT fail (500, a
+// closed connection) or get lost: answered 200, so the sender believes it delivered, but never recorded.
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import { listenOnLoopback } from '../loopback-server';
@@ -29,15 +30,20 @@ export interface ResponseReceiver {
   newResponseUrl(): { key: string; url: string };
   /** The responses received for `key` so far, in order. */
   received(key: string): ReceivedResponse[];
-  /** The next `count` PUTs fail: answered 500 (`error`) or with the connection closed (`drop`), and not recorded. */
-  failNext(count: number, how?: 'error' | 'drop'): void;
+  /** The next `count` PUTs are not recorded: answered 500 (`error`), with the connection closed (`drop`), or 200 as
+   * if delivered (`lost`: CloudFormation never hears of it). */
+  failNext(count: number, how?: ReceiverFault): void;
+  /** Faults injected with failNext that no PUT has met yet. */
+  pendingFaults(): number;
   close(): Promise<void>;
 }
+
+export type ReceiverFault = 'error' | 'drop' | 'lost';
 
 export async function startResponseReceiver(maxRequests = 10_000): Promise<ResponseReceiver> {
   const responses = new Map<string, ReceivedResponse[]>();
   let served = 0;
-  const failures: Array<'error' | 'drop'> = [];
+  const failures: ReceiverFault[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -61,6 +67,10 @@ export async function startResponseReceiver(maxRequests = 10_000): Promise<Respo
         res.writeHead(500).end();
         return;
       }
+      if (failure === 'lost') {
+        res.writeHead(200).end();
+        return;
+      }
       responses.get(key)!.push(parse(Buffer.concat(chunks), size));
       res.writeHead(200).end();
     });
@@ -74,6 +84,7 @@ export async function startResponseReceiver(maxRequests = 10_000): Promise<Respo
     },
     received: (key) => responses.get(key) ?? [],
     failNext: (count, how = 'error') => { for (let i = 0; i < count; i++) failures.push(how); },
+    pendingFaults: () => failures.length,
     close: loopback.close,
   };
 }

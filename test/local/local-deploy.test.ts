@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CREATE_FAILED_MARKER, UPDATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
+import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
 import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
 import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { deployStack, destroyStack, ProgressEvent } from '../../local/local-deploy/deployer';
@@ -11,6 +11,7 @@ import { LocalAccount, startLocalAccount, synthExampleApp } from '../support/loc
 
 const ARN = /^arn:aws:partnercentral::123456789012:Sandbox\/engagement-invitation\/engi-[0-9a-z]{13}$/;
 const INVITATION = 'Custom::PartnerCentralEngagementInvitation';
+const INVITATION_ID = 'Invitation639644E9';
 
 let defaultAssembly: string;
 let account: LocalAccount;
@@ -33,6 +34,8 @@ async function deployAll(assemblyDir: string, only?: string) {
 const invitationEvents = (status?: string): ProgressEvent[] =>
   account.progress.filter((e) => e.resourceType === INVITATION && (!status || e.status === status));
 const createCalls = () => account.endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
+/** The invitation's physical id as the local CloudFormation recorded it (its format is the handler's business). */
+const invitationPhysicalId = () => account.states.load('InvitationStack')?.resources[INVITATION_ID]?.physicalId;
 
 beforeAll(() => { defaultAssembly = assembly(); });
 afterAll(() => temporary.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -71,6 +74,7 @@ test('deploy again with nothing changed: no changes, no event sent, the same out
 
 test('a changed message replaces the invitation: Update with old and new properties, then Delete of the old one', async () => {
   const [before] = await deployAll(defaultAssembly, 'InvitationStack');
+  const oldId = invitationPhysicalId();
 
   const [after] = await deployAll(assembly({ message: 'Please join the migration project' }), 'InvitationStack');
 
@@ -79,11 +83,15 @@ test('a changed message replaces the invitation: Update with old and new propert
   const newArn = after.outputs.InvitationArn.value;
   expect(newArn).toMatch(ARN);
   expect(newArn).not.toBe(oldArn);
+  const newId = invitationPhysicalId();
+  expect(newId).not.toBe(oldId);
   expect(invitationEvents().map((e) => [e.status, e.physicalId])).toEqual([
-    ['CREATE_IN_PROGRESS', undefined], ['CREATE_COMPLETE', oldArn],
-    ['UPDATE_IN_PROGRESS', undefined], ['UPDATE_COMPLETE', newArn],
-    ['DELETE_IN_PROGRESS', oldArn], ['DELETE_COMPLETE', oldArn], // cleanup: no withdraw API, so nothing is sent
+    ['CREATE_IN_PROGRESS', undefined], ['CREATE_COMPLETE', oldId],
+    ['UPDATE_IN_PROGRESS', undefined], ['UPDATE_COMPLETE', newId],
+    ['DELETE_IN_PROGRESS', oldId], ['DELETE_COMPLETE', oldId], // cleanup: no withdraw API, so nothing is sent
   ]);
+  // The handler read the stack's status (UPDATE_IN_PROGRESS: a forward Update) before sending.
+  expect(account.cloudFormation.calls.map((c) => c.stackStatus)).toEqual(['UPDATE_IN_PROGRESS']);
   expect(createCalls()).toHaveLength(2);
   expect(account.endpoint.store.list().map((i) => i.InvitationMessage)).toEqual([
     'Join us on the Acme data platform migration', 'Please join the migration project',
@@ -92,17 +100,18 @@ test('a changed message replaces the invitation: Update with old and new propert
 
 test('a failed replacement (5xx storm on the Update) rolls back without sending the original invitation again', async () => {
   const [before] = await deployAll(defaultAssembly, 'InvitationStack');
+  const oldId = invitationPhysicalId();
   account.endpoint.injectFaults('internal', 4);
 
   const [after] = await deployAll(assembly({ message: 'Please join the migration project' }), 'InvitationStack');
 
   expect(after).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', failed: true, outputs: before.outputs });
   expect(createCalls().map((c) => c.status)).toEqual([200, 500, 500, 500, 500]);
-  // The rollback deletes the failed replacement's marker (a no-op) instead of updating back to the old properties,
-  // which would create the original invitation a second time.
-  expect(invitationEvents().slice(2).map((e) => [e.status, e.physicalId])).toEqual([
-    ['UPDATE_IN_PROGRESS', undefined], ['UPDATE_FAILED', UPDATE_FAILED_MARKER],
-    ['DELETE_IN_PROGRESS', UPDATE_FAILED_MARKER], ['DELETE_COMPLETE', UPDATE_FAILED_MARKER],
+  // As CloudFormation: the rollback Updates the pre-update physical id back to the old properties (the answer to
+  // the failed Update carried that id); the handler sees that they are what it sent and sends nothing.
+  expect(invitationEvents().slice(2).map((e) => [e.status, e.physicalId, e.reason?.slice(0, 8)])).toEqual([
+    ['UPDATE_IN_PROGRESS', undefined, undefined], ['UPDATE_FAILED', oldId, 'Internal'],
+    ['UPDATE_IN_PROGRESS', oldId, 'rollback'], ['UPDATE_COMPLETE', oldId, undefined],
   ]);
   expect(account.endpoint.store.list()).toHaveLength(1);
 }, 30_000);
@@ -120,7 +129,8 @@ test('an Update that leaves the invitation as it is (ServiceTimeout added) carri
 
   expect(after.status).toBe('UPDATE_COMPLETE');
   expect(after.outputs).toEqual(before.outputs);
-  expect(invitationEvents('UPDATE_COMPLETE').map((e) => e.physicalId)).toEqual([before.outputs.InvitationArn.value]);
+  expect(invitationEvents('UPDATE_COMPLETE').map((e) => e.physicalId)).toEqual([invitationPhysicalId()]);
+  expect(invitationEvents('CREATE_COMPLETE').map((e) => e.physicalId)).toEqual([invitationPhysicalId()]);
   expect(createCalls()).toHaveLength(1);
 });
 
@@ -136,6 +146,14 @@ test('a changed invitation whose export another stack imports: CloudFormation re
   const rolledBack = account.progress.find((e) => e.status === 'UPDATE_ROLLBACK_COMPLETE');
   expect(rolledBack?.reason).toContain(sent.Arn);
   expect(account.states.load('InvitationStack')?.outputs).toEqual(before.outputs);
+  // The replacement is deleted in the rollback's cleanup (nothing is sent: there is no withdraw API).
+  const replacement = invitationEvents('UPDATE_COMPLETE')[0].physicalId;
+  expect(account.progress.map((e) => [e.status, e.physicalId]).slice(-3)).toEqual([
+    ['DELETE_IN_PROGRESS', replacement], ['DELETE_COMPLETE', replacement], ['UPDATE_ROLLBACK_COMPLETE', undefined],
+  ]);
+  expect(account.progress.filter((e) => e.resourceType === 'AWS::CloudFormation::Stack').map((e) => e.status).slice(-4)).toEqual([
+    'UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE',
+  ]);
 });
 
 test('a failed Create rolls back: the Delete of the failed-create marker succeeds with no API call', async () => {

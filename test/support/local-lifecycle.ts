@@ -1,12 +1,13 @@
 // The example app synthesized into a temporary cloud assembly, and a local account to deploy it into: the local
-// Partner Central endpoint and ResponseURL receiver on 127.0.0.1, a temporary state folder, recorded progress;
-// CloudFormation events for the example invitation.
+// Partner Central, STS and CloudFormation endpoints and the ResponseURL receiver on 127.0.0.1, a temporary state
+// folder, recorded progress; CloudFormation events for the example invitation.
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { testApp } from './fixtures';
 import { addExampleStacks } from '../../bin/example-stacks';
+import { CloudFormationEndpoint, startCloudFormationEndpoint } from '../../local/cloudformation-endpoint/server';
 import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { CustomResourceRequest, customResourceEvent } from '../../local/local-deploy/custom-resource-invoker';
 import { DeployerOptions, ProgressEvent } from '../../local/local-deploy/deployer';
@@ -47,6 +48,8 @@ export function exampleInvitationProperties(assemblyDir: string, serviceToken: s
 export interface LocalAccount {
   readonly endpoint: PartnerCentralEndpoint;
   readonly sts: StsEndpoint;
+  /** DescribeStacks: the status the deployer gives each stack. */
+  readonly cloudFormation: CloudFormationEndpoint;
   readonly receiver: ResponseReceiver;
   readonly states: StackStateStore;
   readonly deployer: DeployerOptions;
@@ -57,29 +60,44 @@ export interface LocalAccount {
   close(): Promise<void>;
 }
 
+/** Real seconds per CloudFormation/Lambda second in the local account's deploys: a 420 s ServiceTimeout waits 4.2 s. */
+export const TEST_TIMEOUT_SCALE = 0.01;
+
 export async function startLocalAccount(): Promise<LocalAccount> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-account-'));
   const endpoint = await startPartnerCentralEndpoint({ account: LOCAL_ENV.account, maxRequests: 200 });
   const sts = await startStsEndpoint(200);
+  const cloudFormation = await startCloudFormationEndpoint(200);
   const receiver = await startResponseReceiver(200);
   const states = new StackStateStore(stateDir);
   const progress: ProgressEvent[] = [];
   const functionEnvironment = {
     AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: endpoint.url,
     AWS_ENDPOINT_URL_STS: sts.url,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.url,
     AWS_ACCESS_KEY_ID: 'AKIALOCALTEST0000000',
     AWS_SECRET_ACCESS_KEY: 'local-test-not-a-secret',
   };
   return {
     endpoint,
     sts,
+    cloudFormation,
     receiver,
     states,
     progress,
     functionEnvironment,
-    deployer: { states, env: LOCAL_ENV, receiver, functionEnvironment, report: (e) => progress.push(e) },
+    deployer: {
+      states,
+      env: LOCAL_ENV,
+      receiver,
+      functionEnvironment,
+      report: (e) => progress.push(e),
+      cloudFormation,
+      timeoutScale: TEST_TIMEOUT_SCALE,
+    },
     close: async () => {
       await receiver.close();
+      await cloudFormation.close();
       await sts.close();
       await endpoint.close();
       fs.rmSync(stateDir, { recursive: true, force: true });

@@ -1,0 +1,67 @@
+// What the local deploy is given (DeployerOptions), what it reports (ProgressEvent), and the context one stack
+// operation shares between the deployer, the resource operations and the rollback.
+import { ResponseReceiver } from './response-receiver';
+import { Environment } from './simulated-resources';
+import { DeployedResource, StackStateStore } from './stack-state';
+
+export const STACK_TYPE = 'AWS::CloudFormation::Stack';
+
+export interface ProgressEvent {
+  readonly stackName: string;
+  readonly logicalId: string;
+  readonly resourceType: string;
+  readonly status: string;
+  readonly physicalId?: string;
+  readonly reason?: string;
+  /** The custom resource event's RequestId (the invitation's ClientToken). */
+  readonly requestId?: string;
+  readonly durationMs?: number;
+}
+
+/** Where the deployer publishes each stack's status (the local CloudFormation endpoint's DescribeStacks). */
+export interface StackStatusSink {
+  setStackStatus(stackId: string, stackName: string, status: string): void;
+}
+
+export interface DeployerOptions {
+  readonly states: StackStateStore;
+  readonly env: Environment;
+  readonly receiver: ResponseReceiver;
+  /** Added to every function's environment: the local endpoints' URLs and dummy credentials. */
+  readonly functionEnvironment: Record<string, string>;
+  readonly report: (event: ProgressEvent) => void;
+  /** Told every stack status as the stack moves. @default - statuses are only reported */
+  readonly cloudFormation?: StackStatusSink;
+  /** Real seconds per CloudFormation/Lambda second: the ServiceTimeout wait of an unanswered event and Lambda's retry
+   * delays. @default 1 (as in AWS: an unanswered invitation holds the stack for its ServiceTimeout) */
+  readonly timeoutScale?: number;
+  /** Every event is delivered twice with the same RequestId (Lambda's at-least-once delivery). @default false */
+  readonly duplicateDelivery?: boolean;
+  /** After a successful replacement and a later failure, the rollback also sends the old physical id an Update back
+   * to its old properties (whether CloudFormation does is not documented; both must be safe). @default false */
+  readonly rollbackUpdateAfterReplacement?: boolean;
+  /** Logical ids whose create or update fails, as if their service refused it (fault injection). @default - none */
+  readonly failResources?: readonly string[];
+}
+
+/** One stack operation in progress. */
+export interface StackContext {
+  readonly stackName: string;
+  readonly stackId: string;
+  /** The stack's resources as deployed so far (custom resources find their function here by ServiceToken). */
+  readonly resources: Record<string, DeployedResource>;
+  /** The stack's resources before this operation (the function of a custom resource being removed is among them). */
+  readonly previous?: Record<string, DeployedResource>;
+  readonly options: DeployerOptions;
+}
+
+/** Reports a resource's progress within the stack of `ctx`. */
+export function reportResource(ctx: StackContext, logicalId: string, resourceType: string, status: string, extra: Partial<ProgressEvent> = {}) {
+  ctx.options.report({ stackName: ctx.stackName, logicalId, resourceType, status, ...extra });
+}
+
+/** Moves the stack to `status`: reported, and published for DescribeStacks with the StackId the events carry. */
+export function setStackStatus(ctx: Omit<StackContext, 'resources'>, status: string, reason?: string) {
+  ctx.options.cloudFormation?.setStackStatus(ctx.stackId, ctx.stackName, status);
+  ctx.options.report({ stackName: ctx.stackName, logicalId: ctx.stackName, resourceType: STACK_TYPE, status, ...(reason ? { reason } : {}) });
+}
