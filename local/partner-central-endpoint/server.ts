@@ -1,15 +1,20 @@
 // A local Partner Central Selling endpoint on 127.0.0.1: the service's awsJson1_0 protocol for
-// CreateEngagementInvitation, GetEngagementInvitation and ListEngagementInvitations (SENDER view), validated with
-// the construct's own rule table, idempotent on ClientToken, with fault injection for tests and the local deploy.
+// CreateEngagementInvitation, GetEngagementInvitation and ListEngagementInvitations (SENDER view), each request
+// validated against the committed Smithy model (model-validator.ts, never the construct's own rule table), idempotent
+// on ClientToken, with fault injection for tests and the local deploy.
 // Point the SDK at it with AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING=<url>.
 import * as http from 'node:http';
+import { formatFieldName, ModelViolation, validateOperationInput } from './model-validator';
 import { InvitationStore, StoredInvitation } from './store';
-import { CREATE_ENGAGEMENT_INVITATION_RULES, formatPath, validate, Violation } from '../../lib/validation';
 import { listenOnLoopback } from '../loopback-server';
 import { signingAccessKeyId } from '../sts-endpoint/server';
 
 const TARGET_PREFIX = 'AWSPartnerCentralSelling.';
+// Two rules the API reference (https://docs.aws.amazon.com/partner-central/latest/APIReference/API_CreateEngagementInvitation.html)
+// documents beyond the model: ClientToken is `[!-~]{1,64}` there (the model only says `^.{1,255}$`), and Catalog
+// accepts AWS and Sandbox (the model keeps a coarse `^[a-zA-Z]+$` and checks an allowlist at runtime).
 const CLIENT_TOKEN = /^[!-~]{1,64}$/;
+const CATALOGS = ['AWS', 'Sandbox'];
 
 /** What the next calls get instead of a normal answer. */
 export type Fault = 'throttle' | 'internal' | 'quota' | 'drop' | 'hang';
@@ -91,7 +96,7 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
       let answer: object;
       try {
         if (fault) throw FAULT_ERRORS[fault];
-        answer = dispatch(operation, req, body, store, options.engagements);
+        answer = dispatch(operation, req, body, { store, engagements: options.engagements });
       } catch (error) {
         const e = error instanceof ServiceError ? error : new ServiceError('InternalServerException', 500, 'An internal error occurred');
         status = e.status;
@@ -140,33 +145,47 @@ function parseBody(text: string): Record<string, any> | undefined {
   }
 }
 
-function dispatch(
-  operation: string,
-  req: http.IncomingMessage,
-  body: Record<string, any> | undefined,
-  store: InvitationStore,
-  engagements: readonly string[] | undefined,
-): object {
+interface Context {
+  readonly store: InvitationStore;
+  readonly engagements: readonly string[] | undefined;
+}
+
+/** The operations served, by name; each gets a body already valid against the operation's input in the model. */
+const OPERATIONS: Readonly<Record<string, (body: Record<string, any>, context: Context) => object>> = {
+  CreateEngagementInvitation: createInvitation,
+  GetEngagementInvitation: getInvitation,
+  ListEngagementInvitations: listInvitations,
+};
+
+function dispatch(operation: string, req: http.IncomingMessage, body: Record<string, any> | undefined, context: Context): object {
   if (req.method !== 'POST' || !String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.0')) {
     throw new ServiceError('ValidationException', 400, 'Expected POST / with Content-Type application/x-amz-json-1.0',
       { Reason: 'REQUEST_VALIDATION_FAILED' });
   }
-  if (!body) throw validationError([{ path: [], problem: 'the body is not a JSON object', rule: 'type' }]);
-  switch (operation) {
-    case 'CreateEngagementInvitation': return createInvitation(body, store, engagements);
-    case 'GetEngagementInvitation': return getInvitation(body, store);
-    case 'ListEngagementInvitations': return listInvitations(body, store);
-    default: throw new ServiceError('UnknownOperationException', 400, `Unsupported operation ${operation.slice(0, 80)}`);
-  }
+  if (!body) throw validationError([{ path: [], fieldName: formatFieldName([]), message: 'The body is not a JSON object', code: 'INVALID_VALUE' }]);
+  const handler = Object.prototype.hasOwnProperty.call(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
+  if (!handler) throw new ServiceError('UnknownOperationException', 400, `Unsupported operation ${operation.slice(0, 80)}`);
+  const violations = validateOperationInput(operation, body);
+  violations.push(...documentedViolations(operation, body, violations));
+  if (violations.length > 0) throw validationError(violations);
+  return handler(body, context);
 }
 
-function createInvitation(body: Record<string, any>, store: InvitationStore, engagements: readonly string[] | undefined): object {
-  const { ClientToken, ...request } = body;
-  const violations = validate(CREATE_ENGAGEMENT_INVITATION_RULES, request);
-  if (typeof ClientToken !== 'string' || !CLIENT_TOKEN.test(ClientToken)) {
-    violations.push({ path: ['ClientToken'], problem: 'must be 1 to 64 printable ASCII characters', rule: 'pattern ^[!-~]{1,64}$' });
+/** The API reference's rules beyond the model (see CLIENT_TOKEN), for members the model found no fault with. */
+function documentedViolations(operation: string, body: Record<string, any>, modelViolations: ModelViolation[]): ModelViolation[] {
+  const unchecked = (name: string) => typeof body[name] === 'string' && !modelViolations.some((v) => v.path[0] === name);
+  const violations: ModelViolation[] = [];
+  if (operation === 'CreateEngagementInvitation' && unchecked('ClientToken') && !CLIENT_TOKEN.test(body.ClientToken)) {
+    violations.push({ path: ['ClientToken'], fieldName: 'ClientToken', message: 'Must be 1 to 64 printable ASCII characters ([!-~]{1,64})', code: 'INVALID_STRING_FORMAT' });
   }
-  if (violations.length > 0) throw validationError(violations);
+  if (unchecked('Catalog') && !CATALOGS.includes(body.Catalog)) {
+    violations.push({ path: ['Catalog'], fieldName: 'Catalog', message: `Must be one of ${CATALOGS.join(', ')}`, code: 'INVALID_ENUM_VALUE' });
+  }
+  return violations;
+}
+
+function createInvitation(body: Record<string, any>, { store, engagements }: Context): object {
+  const { ClientToken, ...request } = body;
   if (engagements && !engagements.includes(request.EngagementIdentifier)) {
     throw new ServiceError('ResourceNotFoundException', 404, `Engagement ${request.EngagementIdentifier} not found`);
   }
@@ -177,8 +196,7 @@ function createInvitation(body: Record<string, any>, store: InvitationStore, eng
   return { Id: result.invitation.Id, Arn: result.invitation.Arn };
 }
 
-function getInvitation(body: Record<string, any>, store: InvitationStore): object {
-  requireStrings(body, ['Catalog', 'Identifier']);
+function getInvitation(body: Record<string, any>, { store }: Context): object {
   const invitation = store.get(body.Identifier);
   if (!invitation || invitation.Catalog !== body.Catalog) {
     throw new ServiceError('ResourceNotFoundException', 404, `Engagement invitation ${String(body.Identifier).slice(0, 120)} not found`);
@@ -186,8 +204,7 @@ function getInvitation(body: Record<string, any>, store: InvitationStore): objec
   return { ...summary(invitation), Payload: invitation.Payload, InvitationMessage: invitation.InvitationMessage };
 }
 
-function listInvitations(body: Record<string, any>, store: InvitationStore): object {
-  requireStrings(body, ['Catalog', 'ParticipantType']);
+function listInvitations(body: Record<string, any>, { store }: Context): object {
   if (body.ParticipantType !== 'SENDER') {
     // Everything this endpoint knows was sent by its own account: the receiver view is always empty.
     return { EngagementInvitationSummaries: [] };
@@ -221,24 +238,8 @@ function summary(i: StoredInvitation): object {
   };
 }
 
-function requireStrings(body: Record<string, any>, names: string[]): void {
-  const missing = names.filter((name) => typeof body[name] !== 'string' || !body[name]);
-  if (missing.length) throw validationError(missing.map((name) => ({ path: [name], problem: 'is required', rule: 'required' })));
-}
-
-const CODES: Array<[RegExp, string]> = [
-  [/^required$/, 'REQUIRED_FIELD_MISSING'],
-  [/^enum$/, 'INVALID_ENUM_VALUE'],
-  [/^(pattern|length|type)/, 'INVALID_STRING_FORMAT'],
-];
-
 /** The service's ValidationException: HTTP 400, Reason, and an ErrorList naming each field in the wire shape. */
-function validationError(violations: Violation[]): ServiceError {
-  const ErrorList = violations.map((v) => {
-    let Code = CODES.find(([rule]) => rule.test(v.rule))?.[1] ?? 'INVALID_VALUE';
-    const listSize = /^list size (\d+)\.\./.exec(v.rule);
-    if (listSize) Code = Number(/^has (\d+)/.exec(v.problem)?.[1]) < Number(listSize[1]) ? 'NOT_ENOUGH_VALUES' : 'TOO_MANY_VALUES';
-    return { FieldName: formatPath(v.path, 'wire'), Message: v.problem, Code };
-  });
+function validationError(violations: ModelViolation[]): ServiceError {
+  const ErrorList = violations.map((v) => ({ FieldName: v.fieldName, Message: v.message, Code: v.code }));
   return new ServiceError('ValidationException', 400, 'The request failed validation.', { Reason: 'REQUEST_VALIDATION_FAILED', ErrorList });
 }

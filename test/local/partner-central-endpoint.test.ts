@@ -90,6 +90,67 @@ test('invalid requests get the service\'s ValidationException with an ErrorList 
   expect(endpoint.store.list()).toHaveLength(0);
 });
 
+test('a lead invitation of the 2026-08 model (free-text customer fields) is accepted', async () => {
+  await start();
+  const lead = request('token-lead') as any;
+  lead.Invitation.Payload = {
+    LeadInvitation: {
+      Customer: { CompanyName: 'Example Corp', Industry: 'Space mining', CountryCode: 'Mars' },
+      Interaction: { ContactBusinessTitle: 'CTO' },
+    },
+  };
+
+  const created = await client.send(new CreateEngagementInvitationCommand(lead));
+  const got = await client.send(new GetEngagementInvitationCommand({ Catalog: 'Sandbox', Identifier: created.Id! }));
+
+  expect(got.PayloadType).toBe('LeadInvitation');
+  expect(got.Payload).toEqual(lead.Invitation.Payload);
+});
+
+test('rules the API reference documents beyond the model: ClientToken [!-~]{1,64}, Catalog AWS or Sandbox', async () => {
+  await start();
+  const spaced = request('token with spaces'); // the model's ^.{1,255}$ accepts it
+  const longToken = request('t'.repeat(65));
+  const otherCatalog = { ...request('token-8'), Catalog: 'Production' }; // the model's ^[a-zA-Z]+$ accepts it
+
+  const send = (input: CreateEngagementInvitationCommandInput) => client.send(new CreateEngagementInvitationCommand(input)).catch((e) => e);
+  const errors = await Promise.all([spaced, longToken, otherCatalog].map(send));
+
+  expect(errors.map((e) => [e.name, e.ErrorList?.map((x: any) => [x.FieldName, x.Code])])).toEqual([
+    ['ValidationException', [['ClientToken', 'INVALID_STRING_FORMAT']]],
+    ['ValidationException', [['ClientToken', 'INVALID_STRING_FORMAT']]],
+    ['ValidationException', [['Catalog', 'INVALID_ENUM_VALUE']]],
+  ]);
+  expect(endpoint.store.list()).toHaveLength(0);
+});
+
+test('GetEngagementInvitation and ListEngagementInvitations inputs are checked against the model too', async () => {
+  await start();
+
+  const get = await client.send(new GetEngagementInvitationCommand({ Catalog: 'Sandbox', Identifier: 'engi-TOOSHORT' })).catch((e) => e);
+  const list = await client.send(new ListEngagementInvitationsCommand({
+    Catalog: 'Sandbox', ParticipantType: 'OBSERVER' as any, MaxResults: 500, Status: [],
+  })).catch((e) => e);
+
+  expect(get).toBeInstanceOf(ValidationException);
+  expect(get.ErrorList.map((e: any) => [e.FieldName, e.Code])).toEqual([['Identifier', 'INVALID_STRING_FORMAT']]);
+  expect(list).toBeInstanceOf(ValidationException);
+  expect(list.ErrorList.map((e: any) => [e.FieldName, e.Code])).toEqual([
+    ['MaxResults', 'VALUE_OUT_OF_RANGE'],
+    ['ParticipantType', 'INVALID_ENUM_VALUE'],
+    ['Status', 'NOT_ENOUGH_VALUES'],
+  ]);
+});
+
+test('the endpoint borrows no validation from the construct: none of its files imports lib/', () => {
+  const endpointDir = path.join(__dirname, '..', '..', 'local', 'partner-central-endpoint');
+  const sources = fs.readdirSync(endpointDir).filter((file) => file.endsWith('.ts'));
+  const importsOfLib = sources.filter((file) => /from '(\.\.\/)+lib\//.test(fs.readFileSync(path.join(endpointDir, file), 'utf8')));
+
+  expect(sources).toEqual(expect.arrayContaining(['server.ts', 'model-validator.ts']));
+  expect(importsOfLib).toEqual([]);
+});
+
 test('an unknown engagement is a ResourceNotFoundException when engagements are configured', async () => {
   await start({ engagements: ['eng-zzzzzzzzzzzzzz'] });
 
