@@ -70,7 +70,7 @@ async function runUntil(deadline: number, event: CustomResourceEvent): Promise<O
     }, Math.max(0, deadline - Date.now()));
   });
   try {
-    return await Promise.race([runLifecycle(event, controller.signal), timedOut]);
+    return await Promise.race([runLifecycle(event, { abortSignal: controller.signal, deadline }), timedOut]);
   } catch (error) {
     // runLifecycle answers every service error itself; this is a bug or a malformed event.
     const name = error instanceof Error ? error.name : 'Error';

@@ -28,16 +28,22 @@ export interface LifecycleServices {
 
 const AWS_SERVICES: LifecycleServices = { createInvitation: createEngagementInvitation, readStackStatus };
 
+/** The event's time budget: the abort signal fires at the deadline (epoch ms), when the handler answers FAILED. */
+export interface TimeBudget {
+  readonly abortSignal: AbortSignal;
+  readonly deadline: number;
+}
+
 export async function runLifecycle(
   event: CustomResourceEvent,
-  abortSignal: AbortSignal,
+  budget: TimeBudget,
   services: LifecycleServices = AWS_SERVICES,
 ): Promise<Outcome> {
   switch (event.RequestType) {
     case 'Create':
-      return send(event, abortSignal, services);
+      return send(event, budget, services);
     case 'Update':
-      return update(event, abortSignal, services);
+      return update(event, budget, services);
     case 'Delete':
       // There is no API to withdraw an invitation: it stays PENDING until accepted, rejected or expired (15 days).
       return { status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId ?? CREATE_FAILED_MARKER, apiCalls: 0 };
@@ -52,7 +58,7 @@ export async function runLifecycle(
  * Updates to roll back (after a failed Update, a lost answer, a later resource's failure, ContinueUpdateRollback),
  * with the earlier properties as the target; the event does not say which kind it is.
  */
-async function update(event: CustomResourceEvent, abortSignal: AbortSignal, services: LifecycleServices): Promise<Outcome> {
+async function update(event: CustomResourceEvent, budget: TimeBudget, services: LifecycleServices): Promise<Outcome> {
   const physicalResourceId = event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
   const current = parsePhysicalId(physicalResourceId);
   const request = readRequest(event.ResourceProperties);
@@ -67,7 +73,7 @@ async function update(event: CustomResourceEvent, abortSignal: AbortSignal, serv
 
   // 2. The target differs from what was sent: a forward change, or a rollback whose physical id is not the
   //    invitation it restores. Only the stack's status tells; when it cannot be read, nothing is sent.
-  const stack = await services.readStackStatus(event.StackId, abortSignal);
+  const stack = await services.readStackStatus(event.StackId, budget.abortSignal);
   if ('unreadable' in stack) {
     return {
       ...failed(physicalResourceId, 'StackStatusUnavailable', 'StackStatusUnavailable: nothing was sent, because the '
@@ -84,19 +90,20 @@ async function update(event: CustomResourceEvent, abortSignal: AbortSignal, serv
       stackReads: 1,
     };
   }
-  return { ...await send(event, abortSignal, services, request), stackReads: 1 };
+  return { ...await send(event, budget, services, request), stackReads: 1 };
 }
 
 async function send(
   event: CustomResourceEvent,
-  abortSignal: AbortSignal,
+  budget: TimeBudget,
   services: LifecycleServices,
   request: InvitationRequest | string = readRequest(event.ResourceProperties),
 ): Promise<Outcome> {
   if (typeof request === 'string') return failed(physicalIdOnFailure(event), 'MalformedProperties', request);
   try {
-    // The RequestId is the idempotency token: Lambda's retries of this event cannot send a second invitation.
-    const { Arn, Id } = await services.createInvitation(request, event.RequestId, apiTarget(event), abortSignal);
+    // The RequestId is the idempotency token: Lambda's retries of this event, and the handler's own retries of the
+    // call, cannot send a second invitation.
+    const { Arn, Id } = await services.createInvitation(request, event.RequestId, apiTarget(event), budget);
     return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, requestFingerprint(request)), data: { Arn, Id }, apiCalls: 1 };
   } catch (error) {
     const { name, reason } = describeError(error);

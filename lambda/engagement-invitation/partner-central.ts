@@ -2,6 +2,7 @@
 // function's own credentials or, for a Partner Central account other than the stack's, an assumed role's.
 import { CreateEngagementInvitationCommand, PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { RetryOptions, withRetries } from './call-retries';
 import { describeError } from './service-errors';
 
 /** The request the construct writes into the resource properties, in the API's shape. */
@@ -26,13 +27,14 @@ export interface CreatedInvitation {
 /** The service exists only in us-east-1; `ApiRegion` in the properties overrides it. */
 export const DEFAULT_API_REGION = 'us-east-1';
 
-// 4 attempts of at most 8 s each plus backoff stay well inside the 60 s function timeout; throttling, 5xx and hung
-// requests are retried by the SDK's standard strategy, other 4xx fail at once. A hung request is abandoned after
-// REQUEST_TIMEOUT_MS only with throwOnRequestTimeout: without it, @smithy/node-http-handler (4.14) logs a warning
-// and keeps waiting.
-const MAX_ATTEMPTS = 4;
+// Retries of the write call are the handler's own (call-retries.ts): the SDK makes one attempt per send. A hung
+// request is abandoned after REQUEST_TIMEOUT_MS only with throwOnRequestTimeout: without it,
+// @smithy/node-http-handler (4.14) logs a warning and keeps waiting.
 const REQUEST_TIMEOUT_MS = 8_000;
 const CONNECTION_TIMEOUT_MS = 3_000;
+
+/** STS calls keep the SDK's standard retries. */
+const STS_MAX_ATTEMPTS = 4;
 
 /** The shortest session the role allows; the handler needs a minute at most. */
 const ASSUMED_SESSION_SECONDS = 900;
@@ -48,13 +50,12 @@ function clientFor({ region, assumeRole }: ApiTarget): PartnerCentralSellingClie
     // AWS_ENDPOINT_URL_STS); STS is called in the function's own region.
     client = new PartnerCentralSellingClient({
       region,
-      maxAttempts: MAX_ATTEMPTS,
-      retryMode: 'standard',
+      maxAttempts: 1,
       requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS, throwOnRequestTimeout: true },
       ...(assumeRole ? {
         credentials: fromTemporaryCredentials({
           params: { RoleArn: assumeRole.roleArn, RoleSessionName: assumeRole.sessionName, DurationSeconds: ASSUMED_SESSION_SECONDS },
-          clientConfig: { region: process.env.AWS_REGION || region, maxAttempts: MAX_ATTEMPTS },
+          clientConfig: { region: process.env.AWS_REGION || region, maxAttempts: STS_MAX_ATTEMPTS },
         }),
       } : {}),
     });
@@ -78,7 +79,7 @@ export async function createEngagementInvitation(
   request: InvitationRequest,
   clientToken: string,
   target: ApiTarget,
-  abortSignal: AbortSignal,
+  retry: RetryOptions,
 ): Promise<CreatedInvitation> {
   const client = clientFor(target);
   await assumeRoleFirst(client, target);
@@ -88,7 +89,7 @@ export async function createEngagementInvitation(
     Invitation: request.Invitation as never,
     ClientToken: clientToken,
   });
-  const { Arn, Id } = await client.send(command, { abortSignal });
+  const { Arn, Id } = await withRetries(() => client.send(command, { abortSignal: retry.abortSignal }), retry);
   if (!Arn || !Id) throw Object.assign(new Error('the response has no Arn or Id'), { name: 'InvalidResponse' });
   return { Arn, Id };
 }

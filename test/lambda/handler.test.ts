@@ -2,6 +2,7 @@
 // real HTTP server on 127.0.0.1 that records what CloudFormation would receive.
 import { CloudFormationClient, DescribeStacksCommand, CloudFormationServiceException } from '@aws-sdk/client-cloudformation';
 import {
+  ConflictException,
   CreateEngagementInvitationCommand,
   PartnerCentralSellingClient,
   ThrottlingException,
@@ -204,12 +205,12 @@ describe('Update', () => {
 
   test('a failed forward Update answers FAILED with the event\'s own physical id', async () => {
     stackIs('UPDATE_IN_PROGRESS');
-    partnerCentral.on(CreateEngagementInvitationCommand).rejects(new ThrottlingException({ $metadata: {}, message: 'Rate exceeded' }));
+    partnerCentral.on(CreateEngagementInvitationCommand).rejects(new ConflictException({ $metadata: {}, message: 'Conflict', Message: 'Conflict' }));
     const event = cfnEvent('Update', receiver.url, { ResourceProperties: NEW_PROPERTIES });
 
     await handler(event, lambdaContext());
 
-    expect(cfnResponse()).toMatchObject({ Status: 'FAILED', PhysicalResourceId: event.PhysicalResourceId, Reason: 'ThrottlingException: Rate exceeded' });
+    expect(cfnResponse()).toMatchObject({ Status: 'FAILED', PhysicalResourceId: event.PhysicalResourceId, Reason: 'ConflictException: Conflict' });
   });
 
   describe('sent by a rollback', () => {
@@ -352,6 +353,25 @@ describe('guards', () => {
     expect(elapsed).toBeLessThan(remaining);
     expect(cfnResponse()).toMatchObject({ Status: 'FAILED', PhysicalResourceId: marker });
     expect(cfnResponse().Reason).toMatch(/^Timeout: /);
+  });
+
+  test('throttling is retried with the same ClientToken until the deadline margin, then FAILED before the guard', async () => {
+    partnerCentral.on(CreateEngagementInvitationCommand).rejects(new ThrottlingException({ $metadata: { httpStatusCode: 429 }, message: 'Rate exceeded' }));
+    const event = cfnEvent('Create', receiver.url);
+    const remaining = DEADLINE_MARGIN_MS + 4_000;
+    const started = Date.now();
+
+    await handler(event, lambdaContext(remaining));
+
+    const elapsed = Date.now() - started;
+    const response = cfnResponse();
+    expect(response).toMatchObject({ Status: 'FAILED', PhysicalResourceId: CREATE_FAILED_MARKER });
+    // Answered by the retries themselves (not the deadline guard's "Timeout"), within the budget.
+    expect(response.Reason).toMatch(new RegExp(`^ThrottlingException: Rate exceeded \\(after ${createCalls().length} attempts\\)$`));
+    expect(createCalls().length).toBeGreaterThan(2);
+    expect(new Set(createCalls().map((c) => c.args[0].input.ClientToken))).toEqual(new Set([event.RequestId]));
+    expect(elapsed).toBeGreaterThan(4_000 - 3_000);
+    expect(elapsed).toBeLessThan(remaining - DEADLINE_MARGIN_MS);
   });
 
   test('an unknown RequestType answers FAILED', async () => {

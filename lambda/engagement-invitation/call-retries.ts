@@ -1,0 +1,115 @@
+// How the handler retries its one write call, always with the same request (so the same ClientToken):
+// - throttling until the handler's time budget is spent, because the write quota of Partner Central Selling is
+//   1 request per second per partner account (AWS Partner Central developer guide, "Quotas") and CloudFormation
+//   creates independent resources in parallel;
+// - 5xx, dropped connections and hung requests a bounded number of times;
+// - anything else not at all.
+
+/** Attempts in all for 5xx, dropped connections and hung requests. */
+export const TRANSIENT_ATTEMPTS = 4;
+
+/**
+ * The retry window after a throttled call, in ms: uniformly random in [0, window), the window shrinking from 2 s to
+ * 0.5 s as the call waits longer. Calls that have waited longest retry most often, so under a fixed-rate quota they
+ * are served roughly in arrival order. Exponential backoff does the opposite (the newest calls retry most often and
+ * win): measured with 5 concurrent callers on a 1/s quota, it failed invitations after 50 s of waiting, this did
+ * not (README, Performance).
+ */
+export function throttledRetryWindowMs(waitedMs: number): number {
+  return Math.max(500, 2_000 - waitedMs / 10);
+}
+
+/** Backoff after a 5xx, a dropped connection or a hung request: full jitter, 0.5 s doubling, capped at 4 s. */
+export function transientRetryWindowMs(failures: number): number {
+  return Math.min(4_000, 500 * 2 ** (failures - 1));
+}
+
+/** No attempt starts later than this before the deadline: a call needs time to be answered. */
+export const LAST_ATTEMPT_MARGIN_MS = 1_000;
+
+export type ErrorKind = 'throttling' | 'transient' | 'final';
+
+const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
+
+interface ErrorShape {
+  readonly name?: unknown;
+  readonly code?: unknown;
+  readonly $fault?: unknown;
+  readonly $metadata?: { readonly httpStatusCode?: unknown };
+}
+
+export function classifyError(error: unknown): ErrorKind {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
+  const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+  if (e.name === 'ThrottlingException' || status === 429) return 'throttling';
+  if (e.name === 'AbortError') return 'final'; // the handler's own deadline
+  if (e.$fault === 'server' || (status !== undefined && status >= 500) || e.name === 'TimeoutError'
+    || (typeof e.code === 'string' && NETWORK_ERROR_CODES.has(e.code))) return 'transient';
+  return 'final';
+}
+
+export interface RetryOptions {
+  /** Epoch ms after which no attempt may start (less LAST_ATTEMPT_MARGIN_MS). */
+  readonly deadline: number;
+  readonly abortSignal: AbortSignal;
+  /** For tests: the source of jitter, the clock and the wait. */
+  readonly random?: () => number;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number, abortSignal: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails for good, or time runs out. The error thrown is the last one, with
+ * `$metadata.attempts` set to the number of attempts, so the FAILED reason says "(after N attempts)".
+ */
+export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? abortableSleep;
+  const now = options.now ?? Date.now;
+  const started = now();
+  let attempts = 0;
+  let transientFailures = 0;
+  for (;;) {
+    attempts += 1;
+    try {
+      return await attempt();
+    } catch (error) {
+      const kind = classifyError(error);
+      if (kind === 'transient') transientFailures += 1;
+      const window = kind === 'throttling' ? throttledRetryWindowMs(now() - started)
+        : kind === 'transient' && transientFailures < TRANSIENT_ATTEMPTS ? transientRetryWindowMs(transientFailures)
+          : undefined;
+      const delay = window === undefined ? undefined : random() * window;
+      if (delay === undefined || now() + delay + LAST_ATTEMPT_MARGIN_MS > options.deadline) {
+        throw withAttempts(error, attempts);
+      }
+      await sleep(delay, options.abortSignal);
+    }
+  }
+}
+
+function withAttempts(error: unknown, attempts: number): unknown {
+  if (typeof error === 'object' && error !== null) {
+    const e = error as { $metadata?: Record<string, unknown> };
+    e.$metadata = { ...e.$metadata, attempts };
+  }
+  return error;
+}
+
+function abortableSleep(ms: number, abortSignal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (abortSignal.aborted) {
+      reject(abortSignal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      abortSignal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortSignal.reason);
+    };
+    abortSignal.addEventListener('abort', onAbort, { once: true });
+  });
+}
