@@ -92,7 +92,8 @@ test('the deadline\'s abort ends a wait at once', async () => {
   const started = Date.now();
   setTimeout(() => controller.abort(Object.assign(new Error('deadline'), { name: 'AbortError' })), 50);
 
-  await expect(withRetries(async () => { throw throttling(); }, { deadline: Date.now() + 60_000, abortSignal: controller.signal, random: () => 0.999 }))
+  const options = { deadline: Date.now() + 60_000, abortSignal: controller.signal, random: () => 0.999 };
+  await expect(withRetries(async () => { throw throttling(); }, options))
     .rejects.toMatchObject({ name: 'AbortError' });
   expect(Date.now() - started).toBeLessThan(1_000);
 });
