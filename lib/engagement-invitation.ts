@@ -5,6 +5,7 @@ import {
   API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS, HANDLER_TIMEOUT_SECONDS,
   INVITATION_RESOURCE_TYPE, LAMBDA_ASYNC_RETRY_DELAYS_SECONDS, SERVICE_TIMEOUT_FLOOR_SECONDS, SERVICE_TIMEOUT_MAX_SECONDS,
 } from './handler-contract';
+import { maxConcurrentInvitations } from './creation-chains';
 import { EngagementInvitationHandler } from './handler-function';
 import { INVITATION_ARN_PATTERN } from './invitation-arn';
 import { Invitation } from './invitation-props';
@@ -155,7 +156,7 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
   public constructor(scope: Construct, id: string, props: EngagementInvitationProps) {
     // Validate before anything joins the construct tree: rejected props leave nothing half-created behind.
     const request = toWireRequest(props);
-    const problems = findProblems(request, props);
+    const problems = findProblems(request, props, scope);
     if (problems.length > 0) throw invalidInputError(scope, id, 'EngagementInvitation', problems);
     super(scope, id);
 
@@ -180,13 +181,14 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
     const cfnResource = resource.node.defaultChild as CfnResource;
     cfnResource.cfnOptions.deletionPolicy = undefined;
     cfnResource.cfnOptions.updateReplacePolicy = undefined;
+    handler.creationChains.add(cfnResource);
     this.invitationArn = resource.getAttString('Arn');
     this.invitationId = resource.getAttString('Id');
   }
 }
 
 /** Every rule the props break, as `<field path>: <what is wrong> (<rule>)`. */
-function findProblems(request: Record<string, unknown>, props: EngagementInvitationProps): string[] {
+function findProblems(request: Record<string, unknown>, props: EngagementInvitationProps, scope: Construct): string[] {
   const problems = validate(CREATE_ENGAGEMENT_INVITATION_RULES, request, { isUnresolved: Token.isUnresolved })
     .map((violation) => formatViolation(violation));
   if (props.apiRegion !== undefined && !Token.isUnresolved(props.apiRegion) && !REGION.test(props.apiRegion)) {
@@ -197,6 +199,11 @@ function findProblems(request: Record<string, unknown>, props: EngagementInvitat
   }
   const timeoutProblem = props.serviceTimeout !== undefined ? serviceTimeoutProblem(props.serviceTimeout) : undefined;
   if (timeoutProblem) problems.push(timeoutProblem);
+  try {
+    maxConcurrentInvitations(scope);
+  } catch (error) {
+    problems.push(`${(error as Error).message} (context)`);
+  }
   return problems;
 }
 

@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CreationChains, maxConcurrentInvitations } from './creation-chains';
 import { HANDLER_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE } from './handler-contract';
 
 /**
@@ -30,6 +31,8 @@ export class EngagementInvitationHandler extends Construct {
   }
 
   public readonly function: lambda.Function;
+  /** The stack's invitations, in DependsOn chains so that only a few are created at the same time. */
+  public readonly creationChains: CreationChains;
   private readonly role: iam.Role;
   /** The role's one inline policy: statements are added as invitations need them. */
   private readonly policy: iam.PolicyDocument;
@@ -39,6 +42,7 @@ export class EngagementInvitationHandler extends Construct {
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
+    this.creationChains = new CreationChains(maxConcurrentInvitations(this));
 
     const logGroup = new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH });
     this.policy = new iam.PolicyDocument({

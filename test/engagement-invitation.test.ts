@@ -234,3 +234,42 @@ describe('fromEngagementInvitationArn', () => {
       .toThrow('TestStack/Imported: invitationArn: "arn:aws:s3:::bucket" is not an engagement invitation ARN');
   });
 });
+
+describe('creation chains (Partner Central takes 1 write request per second per account)', () => {
+  function dependsOn(stack: Stack): Array<string[] | undefined> {
+    return Object.values(Template.fromStack(stack).findResources(TYPE)).map((r) => r.DependsOn);
+  }
+
+  test('by default, invitation n waits for invitation n - 5: at most 5 are created at the same time', () => {
+    const stack = stackWith(12);
+    const ids = Object.keys(Template.fromStack(stack).findResources(TYPE));
+
+    expect(dependsOn(stack)).toEqual([
+      undefined, undefined, undefined, undefined, undefined,
+      [ids[0]], [ids[1]], [ids[2]], [ids[3]], [ids[4]],
+      [ids[5]], [ids[6]],
+    ]);
+  });
+
+  test.each([
+    ['2', [undefined, undefined, 0, 1, 2]],
+    [1, [undefined, 0, 1, 2, 3]],
+    ['unlimited', [undefined, undefined, undefined, undefined, undefined]],
+  ])('the context key sets the number of chains: %s', (value, expected) => {
+    const stack = new Stack(testApp(), 'Chained');
+    stack.node.setContext('cdk-engagement-invitation:maxConcurrentInvitations', value);
+    for (let i = 0; i < 5; i++) new EngagementInvitation(stack, `Invite${i}`, validProps());
+    const ids = Object.keys(Template.fromStack(stack).findResources(TYPE));
+
+    expect(dependsOn(stack)).toEqual(expected.map((n) => (n === undefined ? undefined : [ids[n as number]])));
+  });
+
+  test.each([0, '-1', 'many', 2.5])('an invalid value (%s) is refused at synth, naming the key, before anything is added', (value) => {
+    const stack = new Stack(testApp(), 'Chained');
+    stack.node.setContext('cdk-engagement-invitation:maxConcurrentInvitations', value);
+
+    expect(() => new EngagementInvitation(stack, 'Invite', validProps()))
+      .toThrow(/context cdk-engagement-invitation:maxConcurrentInvitations: .* is not a positive integer or "unlimited" \(context\)/);
+    expect(stack.node.children).toHaveLength(0);
+  });
+});

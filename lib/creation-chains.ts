@@ -1,0 +1,44 @@
+// How many invitations of a stack CloudFormation creates at the same time. CloudFormation creates resources that do
+// not depend on each other in parallel, while Partner Central Selling takes 1 write request per second per partner
+// account (AWS Partner Central developer guide, "Quotas for the AWS Partner Central Selling API"). The invitations
+// of a stack are therefore put in a bounded number of DependsOn chains: invitation n depends on invitation n - limit.
+import { CfnResource } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/**
+ * Context key that sets the number of chains (`cdk.json` "context", or `-c` on the command line): a positive
+ * integer, or "unlimited" for none.
+ */
+export const MAX_CONCURRENT_INVITATIONS_CONTEXT = 'cdk-engagement-invitation:maxConcurrentInvitations';
+
+/**
+ * 5 chains: under a 1 request/s quota with burst 1, 100 invitations deploy in about 1.2 times the quota's floor
+ * (N seconds) with no invitation waiting more than about 20 s of its handler's 55 s; more chains only add
+ * throttled calls and waiting (README, Performance).
+ */
+export const DEFAULT_MAX_CONCURRENT_INVITATIONS = 5;
+
+/** The chain limit of `scope`'s context: undefined for "unlimited". Throws, naming the key, for anything else. */
+export function maxConcurrentInvitations(scope: Construct): number | undefined {
+  const value: unknown = scope.node.tryGetContext(MAX_CONCURRENT_INVITATIONS_CONTEXT);
+  if (value === undefined) return DEFAULT_MAX_CONCURRENT_INVITATIONS;
+  if (value === 'unlimited') return undefined;
+  const limit = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+    throw new Error(`context ${MAX_CONCURRENT_INVITATIONS_CONTEXT}: ${JSON.stringify(value)} is not a positive integer or "unlimited"`);
+  }
+  return limit;
+}
+
+/** One stack's chains: each invitation added waits for the one added `limit` places before it. */
+export class CreationChains {
+  private readonly members: CfnResource[] = [];
+
+  public constructor(private readonly limit: number | undefined) {}
+
+  public add(resource: CfnResource): void {
+    const before = this.limit !== undefined ? this.members[this.members.length - this.limit] : undefined;
+    if (before) resource.addDependency(before);
+    this.members.push(resource);
+  }
+}
