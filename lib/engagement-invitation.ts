@@ -1,11 +1,11 @@
 import { Annotations, CfnResource, CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { readCliInputJson } from './cli-input';
+import { maxConcurrentInvitations } from './creation-chains';
 import {
   API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS, HANDLER_TIMEOUT_SECONDS,
   INVITATION_RESOURCE_TYPE, LAMBDA_ASYNC_RETRY_DELAYS_SECONDS, SERVICE_TIMEOUT_FLOOR_SECONDS, SERVICE_TIMEOUT_MAX_SECONDS,
 } from './handler-contract';
-import { maxConcurrentInvitations } from './creation-chains';
 import { EngagementInvitationHandler } from './handler-function';
 import { INVITATION_ARN_PATTERN } from './invitation-arn';
 import { Invitation } from './invitation-props';
