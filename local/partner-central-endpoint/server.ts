@@ -5,6 +5,7 @@
 // Point the SDK at it with AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING=<url>.
 import * as http from 'node:http';
 import { formatFieldName, ModelViolation, validateOperationInput } from './model-validator';
+import { QuotaOptions, RequestQuotas } from './quotas';
 import { InvitationStore, StoredInvitation } from './store';
 import { listenOnLoopback } from '../loopback-server';
 import { signingAccessKeyId } from '../sts-endpoint/server';
@@ -30,12 +31,16 @@ export interface EndpointOptions {
   readonly engagements?: readonly string[];
   /** At most this many requests are served; later ones are dropped. @default 10000 */
   readonly maxRequests?: number;
+  /** Enforce the service's request quotas (quotas.ts), answering ThrottlingException over them. @default - none */
+  readonly quotas?: QuotaOptions;
 }
 
 export interface WireCall {
   readonly operation: string;
   readonly clientToken?: string;
   readonly status: number | 'dropped';
+  /** Why a 429 was answered: the account's quota, or an injected fault. */
+  readonly throttledBy?: 'quota' | 'fault';
   /** The access key that signed the request. */
   readonly accessKeyId?: string;
   /** Time spent by the endpoint, from the request's last byte to the answer's (benchmarks subtract it). */
@@ -75,6 +80,7 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
   let delayMs = 0;
   let throttle = { fraction: 0, next: () => 1 };
   const maxRequests = options.maxRequests ?? 10_000;
+  const quotas = options.quotas ? new RequestQuotas(options.quotas) : undefined;
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -94,8 +100,11 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
       }
       let status = 200;
       let answer: object;
+      // A request refused by the quota is not admitted, so it uses no token: only served requests count.
+      const overQuota = !fault && quotas !== undefined && !quotas.admit(operation);
       try {
         if (fault) throw FAULT_ERRORS[fault];
+        if (overQuota) throw FAULT_ERRORS.throttle;
         answer = dispatch(operation, req, body, { store, engagements: options.engagements });
       } catch (error) {
         const e = error instanceof ServiceError ? error : new ServiceError('InternalServerException', 500, 'An internal error occurred');
@@ -103,7 +112,8 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
         answer = { __type: e.type, message: e.message, ...e.extra };
         res.setHeader('x-amzn-errortype', e.type);
       }
-      const call: WireCall = { operation, clientToken, status, accessKeyId };
+      const throttledBy = status === 429 ? (overQuota ? 'quota' : 'fault') : undefined;
+      const call: WireCall = { operation, clientToken, status, accessKeyId, ...(throttledBy ? { throttledBy } : {}) };
       calls.push(call);
       const respond = () => {
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
