@@ -211,9 +211,13 @@ describe('the deploy:local command', () => {
     expect(deployed.output).toMatch(/\| ConsumerStack +\| ConsumedInvitationId +\| engi-[0-9a-z]{13} /);
     expect(deployed.output).toContain('1 CreateEngagementInvitation request(s) this run, 1 invitation(s) in the local account');
 
-    const again = await run('deploy', '--app', defaultAssembly);
+    const again = await run('deploy', '--app', defaultAssembly, '--fault', 'quota=1', '--fault', 'lost=1', '--fail-resource', 'InvitationArnParameterC02A59B6');
     expect(again.output).toMatch(/InvitationStack +\| no changes/);
     expect(again.output).toContain('0 CreateEngagementInvitation request(s) this run, 1 invitation(s) in the local account');
+    // Nothing was sent, so the faults met nothing: the command says so rather than leave them silently unused.
+    expect(again.output).toContain('NOTE: 1 of 1 --fault quota=1 had no effect: no request reached the Partner Central endpoint');
+    expect(again.output).toContain('NOTE: 1 of 1 --fault lost=1 had no effect');
+    expect(again.output).toContain('NOTE: --fail-resource InvitationArnParameterC02A59B6 had no effect');
     expect(again.output).toContain(arn);
 
     const destroyed = await run('destroy');
@@ -231,6 +235,17 @@ describe('the deploy:local command', () => {
 
     expect(() => parseArguments(['launch'])).toThrow(/^usage: local-deploy <deploy\|destroy>/);
     expect(() => parseArguments(['deploy', '--fault', 'meteor=2'])).toThrow(/--fault meteor=2: expected one of throttle, internal/);
+    expect(() => parseArguments(['deploy', '--fault', 'throttle'])).toThrow(/^--fault throttle: expected throttle=<count>, how many faults to inject, e.g. --fault throttle=2$/);
+    expect(() => parseArguments(['deploy', '--timeout-scale', 'fast'])).toThrow(/--timeout-scale fast: expected a number/);
+    expect(parseArguments(['deploy', '--fault', 'lost=2', '--fault', 'quota=1', '--timeout-scale', '0.01', '--duplicate-delivery',
+      '--rollback-update-after-replacement', '--fail-resource', 'Parameter'])).toMatchObject({
+      faults: [['quota', 1]],
+      receiverFaults: [['lost', 2]],
+      timeoutScale: 0.01,
+      duplicateDelivery: true,
+      rollbackUpdateAfterReplacement: true,
+      failResources: ['Parameter'],
+    });
     expect(() => parseArguments(['deploy', '-c', 'message'])).toThrow(/-c message: expected key=value/);
     expect(parseArguments(['deploy', 'InvitationStack', '-c', 'message=Two words'])).toMatchObject({ stacks: ['InvitationStack'], context: ['message=Two words'] });
   }, 30_000);
