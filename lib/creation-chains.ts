@@ -38,7 +38,9 @@ export class CreationChains {
 
   public add(resource: CfnResource): void {
     const before = this.limit !== undefined ? this.members[this.members.length - this.limit] : undefined;
-    if (before) resource.addDependency(before);
+    if (before) {
+      resource.addResourceDependency(before, `Partner Central's write quota: at most ${this.limit} invitations of a stack are created at once`);
+    }
     this.members.push(resource);
   }
 }

@@ -4,118 +4,28 @@
 // and the stacks' outputs. Faults can be injected to try the rollback paths.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { CliOptions, parseArguments } from './cli-arguments';
+
+export { parseArguments } from './cli-arguments';
 import { readCloudAssembly, dependencyOrder } from './cloud-assembly';
 import { deployStack, destroyStack, DeployerOptions, ProgressEvent, StackResult } from './deployer';
-import { ReceiverFault, startResponseReceiver } from './response-receiver';
+import { startResponseReceiver } from './response-receiver';
 import { describeRuntimeNodes } from './runtime-node';
 import { StackStateStore } from './stack-state';
 import { startCloudFormationEndpoint } from '../cloudformation-endpoint/server';
-import { Fault, startPartnerCentralEndpoint } from '../partner-central-endpoint/server';
+import { startPartnerCentralEndpoint } from '../partner-central-endpoint/server';
 import { startStsEndpoint } from '../sts-endpoint/server';
 
 export const LOCAL_ACCOUNT = '123456789012';
 export const LOCAL_REGION = 'us-east-1';
-const ENDPOINT_FAULTS: Fault[] = ['throttle', 'internal', 'quota', 'drop', 'hang'];
-const RECEIVER_FAULTS: ReceiverFault[] = ['lost'];
-const FAULTS: string[] = [...ENDPOINT_FAULTS, ...RECEIVER_FAULTS];
-
-const USAGE = `usage: local-deploy <deploy|destroy> [stack ...] [options]
-  -c, --context key=value   CDK context for the synth (e.g. -c message="New text"); repeatable
-  --app <dir>               a synthesized cloud assembly to use (default: synthesize bin/app.ts into cdk.out)
-  --state-dir <dir>         where deployed stacks and the endpoint's account live (default: .local)
-  --fault <fault>=<n>       inject n faults; repeatable. Partner Central answers its next n calls with
-                            ${ENDPOINT_FAULTS.join(', ')}; lost: the next n answers (ResponseURL PUTs) get 200 but
-                            never reach CloudFormation, which fails the resource after its ServiceTimeout
-  --fail-resource <id>      the resource with this logical id fails when it is created or updated; repeatable
-  --timeout-scale <x>       real seconds per CloudFormation second, for ServiceTimeout waits and Lambda's retry
-                            delays (default 1, as in AWS; 0.01 waits 4.2 s for a 420 s ServiceTimeout)
-  --duplicate-delivery      every event is delivered twice, same RequestId (Lambda's at-least-once delivery)
-  --rollback-update-after-replacement
-                            a rollback also sends the old physical id of a replaced custom resource an Update back
-                            (not documented whether CloudFormation does)
-rollback scenarios, after a first deploy (the last line counts requests and invitations):
-  deploy -c message="New text" --fault quota=1                      the new invitation is refused
-  deploy -c message="New text" --fault lost=1 --timeout-scale 0.01  its answer is lost: failed after ServiceTimeout
-  deploy -c message="New text"                                      replaced, then the export ConsumerStack imports
-                                                                    cannot change: InvitationStack rolls back`;
-
-export interface CliOptions {
-  readonly command: 'deploy' | 'destroy';
-  readonly stacks: string[];
-  readonly context: string[];
-  readonly app?: string;
-  readonly stateDir: string;
-  /** Partner Central endpoint faults. */
-  readonly faults: Array<[Fault, number]>;
-  readonly receiverFaults: Array<[ReceiverFault, number]>;
-  readonly failResources: string[];
-  readonly timeoutScale: number;
-  readonly duplicateDelivery: boolean;
-  readonly rollbackUpdateAfterReplacement: boolean;
-}
-
-export function parseArguments(argv: string[]): CliOptions {
-  const [command, ...rest] = argv;
-  if (command !== 'deploy' && command !== 'destroy') throw new Error(USAGE);
-  const options = {
-    command: command as CliOptions['command'],
-    stacks: [] as string[],
-    context: [] as string[],
-    app: undefined as string | undefined,
-    stateDir: '.local',
-    faults: [] as Array<[Fault, number]>,
-    receiverFaults: [] as Array<[ReceiverFault, number]>,
-    failResources: [] as string[],
-    timeoutScale: 1,
-    duplicateDelivery: false,
-    rollbackUpdateAfterReplacement: false,
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const value = () => {
-      if (i + 1 >= rest.length) throw new Error(`${arg} needs a value\n${USAGE}`);
-      return rest[++i];
-    };
-    if (arg === '-c' || arg === '--context') {
-      const pair = value();
-      if (!/^[^=]+=/.test(pair)) throw new Error(`${arg} ${pair}: expected key=value`);
-      options.context.push(pair);
-    } else if (arg === '--app') {
-      options.app = value();
-    } else if (arg === '--state-dir') {
-      options.stateDir = value();
-    } else if (arg === '--fault') {
-      const spec = value();
-      const [fault, count] = spec.split('=');
-      if (!FAULTS.includes(fault)) throw new Error(`--fault ${spec}: expected one of ${FAULTS.join(', ')} and a count, e.g. --fault ${FAULTS[0]}=2`);
-      if (!/^[1-9]\d*$/.test(count ?? '')) throw new Error(`--fault ${spec}: expected ${fault}=<count>, how many faults to inject, e.g. --fault ${fault}=2`);
-      if ((RECEIVER_FAULTS as string[]).includes(fault)) options.receiverFaults.push([fault as ReceiverFault, Number(count)]);
-      else options.faults.push([fault as Fault, Number(count)]);
-    } else if (arg === '--fail-resource') {
-      options.failResources.push(value());
-    } else if (arg === '--timeout-scale') {
-      const scale = value();
-      if (!/^\d+(\.\d+)?$/.test(scale)) throw new Error(`--timeout-scale ${scale}: expected a number of seconds per CloudFormation second, e.g. 0.01`);
-      options.timeoutScale = Number(scale);
-    } else if (arg === '--duplicate-delivery') {
-      options.duplicateDelivery = true;
-    } else if (arg === '--rollback-update-after-replacement') {
-      options.rollbackUpdateAfterReplacement = true;
-    } else if (arg.startsWith('-')) {
-      throw new Error(`unknown option ${arg}\n${USAGE}`);
-    } else {
-      options.stacks.push(arg);
-    }
-  }
-  return options;
-}
-
 /** Runs the command; returns the process exit code. */
 export async function runLocalDeploy(options: CliOptions, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
   const states = new StackStateStore(path.resolve(options.stateDir));
   const endpoint = await startPartnerCentralEndpoint({
     account: LOCAL_ACCOUNT,
     stateFile: path.join(states.stateDir, 'partner-central', 'account.json'),
+    // The service's documented quotas, unless --no-quotas: CloudFormation's parallel creates meet them as in AWS.
+    ...(options.quotas ? { quotas: options.quotas } : {}),
   });
   // For invitations with assumeRoleArn: AssumeRole answered locally, whatever the role.
   const sts = await startStsEndpoint();
@@ -134,6 +44,7 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     duplicateDelivery: options.duplicateDelivery,
     rollbackUpdateAfterReplacement: options.rollbackUpdateAfterReplacement,
     failResources: options.failResources,
+    concurrency: options.concurrency,
     functionEnvironment: {
       AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: endpoint.url,
       AWS_ENDPOINT_URL_STS: sts.url,
@@ -147,7 +58,8 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
       write(progressLine(event));
     },
   };
-  write(`Partner Central Selling: local endpoint ${endpoint.url} (account ${LOCAL_ACCOUNT}, state in ${path.relative(process.cwd(), states.stateDir) || '.'})`);
+  write(`Partner Central Selling: local endpoint ${endpoint.url} (account ${LOCAL_ACCOUNT}, state in ${path.relative(process.cwd(), states.stateDir) || '.'}, `
+    + `${options.quotas ? `write quota ${options.quotas.invitationRate}/s, burst ${options.quotas.invitationBurst}` : 'no quotas'})`);
   try {
     const results: StackResult[] = [];
     if (options.command === 'deploy') {
@@ -169,8 +81,10 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
       }
     }
     const created = endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
+    const throttled = created.filter((c) => c.status === 429).length;
     write(`Partner Central Selling: ${created.length} CreateEngagementInvitation request(s) this run, `
-      + `${endpoint.store.list().length} invitation(s) in the local account`);
+      + `${endpoint.store.list().length} invitation(s) in the local account`
+      + `${throttled ? ` (${throttled} of the requests throttled)` : ''}`);
     unusedFaults(options, endpoint.calls.length, receiver.pendingFaults(), progress).forEach(write);
     if (options.command === 'deploy') write(outputsTable(results));
     const failed = results.find((r) => r.failed);

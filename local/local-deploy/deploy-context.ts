@@ -6,6 +6,9 @@ import { DeployedResource, StackStateStore } from './stack-state';
 
 export const STACK_TYPE = 'AWS::CloudFormation::Stack';
 
+/** Resources of a stack in progress at the same time, at most (CloudFormation documents no such figure). */
+export const DEFAULT_CONCURRENCY = 16;
+
 export interface ProgressEvent {
   readonly stackName: string;
   readonly logicalId: string;
@@ -42,6 +45,9 @@ export interface DeployerOptions {
   readonly rollbackUpdateAfterReplacement?: boolean;
   /** Logical ids whose create or update fails, as if their service refused it (fault injection). @default - none */
   readonly failResources?: readonly string[];
+  /** Resources of a stack created or updated at the same time where no dependency orders them.
+   * @default DEFAULT_CONCURRENCY */
+  readonly concurrency?: number;
 }
 
 /** One stack operation in progress. */

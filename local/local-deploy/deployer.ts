@@ -4,8 +4,9 @@
 // deletion policies, and the stack's status published as it moves (for DescribeStacks).
 import { randomUUID } from 'node:crypto';
 import { AssemblyStack, dependencyOrder, TemplateResource } from './cloud-assembly';
-import { DeployerOptions, setStackStatus, STACK_TYPE, StackContext } from './deploy-context';
+import { DEFAULT_CONCURRENCY, DeployerOptions, setStackStatus, STACK_TYPE, StackContext } from './deploy-context';
 import { references, resolve } from './intrinsics';
+import { runByDependencies } from './parallel';
 import { literalImports, stackResolveContext } from './resolve-context';
 import { applyCustomResource, applySimulatedResource, deleteResource, isCustomResource, retainedBy } from './resource-operations';
 import { JournalEntry, rollBackStack } from './rollback';
@@ -46,7 +47,8 @@ export async function deployStack(stack: AssemblyStack, o: DeployerOptions): Pro
   const activeIds = new Set(active.map(([id]) => id));
   const dependsOn = (resource: TemplateResource) => [...references(resource.Properties), ...[resource.DependsOn ?? []].flat()]
     .filter((id, i, all) => activeIds.has(id) && all.indexOf(id) === i);
-  const order = dependencyOrder(active, ([id]) => id, ([, r]) => dependsOn(r));
+  // Refuses a cycle before anything is deployed, as CloudFormation validates the template first.
+  dependencyOrder(active, ([id]) => id, ([, r]) => dependsOn(r));
   // What CloudFormation keeps of the template besides the resource itself: dependencies and policies.
   const record = (resource: DeployedResource, definition: TemplateResource): DeployedResource => ({
     ...resource,
@@ -63,12 +65,17 @@ export async function deployStack(stack: AssemblyStack, o: DeployerOptions): Pro
     started = true;
   };
   try {
-    for (const [logicalId, definition] of order) {
+    // Independent resources in parallel, as CloudFormation does; after a failure nothing new starts and what is in
+    // progress finishes before the rollback (parallel.ts).
+    const definitions = new Map(active);
+    const concurrency = o.concurrency ?? DEFAULT_CONCURRENCY;
+    await runByDependencies(active.map(([id]) => id), (id) => dependsOn(definitions.get(id)!), concurrency, async (logicalId) => {
+      const definition = definitions.get(logicalId)!;
       const properties = (resolve(definition.Properties ?? {}, resolveCtx) ?? {}) as Record<string, unknown>;
       const before = previous?.resources[logicalId]?.type === definition.Type ? previous.resources[logicalId] : undefined;
       if (before && canonicalJson(before.properties) === canonicalJson(properties)) {
         resources[logicalId] = record(before, definition);
-        continue;
+        return;
       }
       start();
       if (o.failResources?.includes(logicalId)) {
@@ -88,7 +95,7 @@ export async function deployStack(stack: AssemblyStack, o: DeployerOptions): Pro
       if (before && before.physicalId !== resources[logicalId].physicalId) {
         cleanup.push([logicalId, before, retainedBy(resources[logicalId], 'replaced')]);
       }
-    }
+    });
 
     const outputs = resolveOutputs(stack, resolveCtx);
     checkExports(stack.name, previous?.outputs ?? {}, outputs, o.states);

@@ -79,7 +79,7 @@ test('a stack with its own stackName is known, and depended on, by that name', (
     parameter(first, 'P');
     const second = new Stack(app, 'Second');
     parameter(second, 'Q');
-    second.addDependency(first);
+    second.addStackDependency(first);
   });
 
   const stacks = readCloudAssembly(outdir);
@@ -110,7 +110,7 @@ describe('refused before anything is deployed', () => {
     const outdir = synth((app) => {
       parameter(new Stack(app, 'Plain'), 'P');
       const parent = new Stack(app, 'Parent');
-      parent.addDependency(app.node.findChild('Plain') as Stack);
+      parent.addStackDependency(app.node.findChild('Plain') as Stack);
       const nested = new NestedStack(parent, 'Inner');
       parameter(nested, 'InNested');
       logicalId = parent.getLogicalId(nested.nestedStackResource as CfnResource);

@@ -1,0 +1,125 @@
+// The command line of the local deploy (`npm run deploy:local -- …`, `npm run destroy:local -- …`).
+import { DEFAULT_CONCURRENCY } from './deploy-context';
+import { ReceiverFault } from './response-receiver';
+import { DOCUMENTED_RATES } from '../partner-central-endpoint/quotas';
+import { Fault } from '../partner-central-endpoint/server';
+
+export const ENDPOINT_FAULTS: Fault[] = ['throttle', 'internal', 'quota', 'drop', 'hang'];
+const RECEIVER_FAULTS: ReceiverFault[] = ['lost'];
+const FAULTS: string[] = [...ENDPOINT_FAULTS, ...RECEIVER_FAULTS];
+
+const USAGE = `usage: local-deploy <deploy|destroy> [stack ...] [options]
+  -c, --context key=value   CDK context for the synth (e.g. -c message="New text"); repeatable
+  --app <dir>               a synthesized cloud assembly to use (default: synthesize bin/app.ts into cdk.out)
+  --state-dir <dir>         where deployed stacks and the endpoint's account live (default: .local)
+  --fault <fault>=<n>       inject n faults; repeatable. Partner Central answers its next n calls with
+                            ${ENDPOINT_FAULTS.join(', ')}; lost: the next n answers (ResponseURL PUTs) get 200 but
+                            never reach CloudFormation, which fails the resource after its ServiceTimeout
+  --fail-resource <id>      the resource with this logical id fails when it is created or updated; repeatable
+  --timeout-scale <x>       real seconds per CloudFormation second, for ServiceTimeout waits and Lambda's retry
+                            delays (default 1, as in AWS; 0.01 waits 4.2 s for a 420 s ServiceTimeout)
+  --duplicate-delivery      every event is delivered twice, same RequestId (Lambda's at-least-once delivery)
+  --rollback-update-after-replacement
+                            a rollback also sends the old physical id of a replaced custom resource an Update back
+                            (not documented whether CloudFormation does)
+  --concurrency <n>         resources of a stack created or updated at the same time, where no dependency orders
+                            them, as CloudFormation does (default ${DEFAULT_CONCURRENCY})
+  --invitation-rate <r>     write requests per second the Partner Central endpoint admits (default 1, the service's
+                            documented write quota); --invitation-burst <n>: how many at once (default 1)
+  --no-quotas               the endpoint enforces no quota
+rollback scenarios, after a first deploy (the last line counts requests and invitations):
+  deploy -c message="New text" --fault quota=1                      the new invitation is refused
+  deploy -c message="New text" --fault lost=1 --timeout-scale 0.01  its answer is lost: failed after ServiceTimeout
+  deploy -c message="New text"                                      replaced, then the export ConsumerStack imports
+                                                                    cannot change: InvitationStack rolls back`;
+
+export interface CliOptions {
+  readonly command: 'deploy' | 'destroy';
+  readonly stacks: string[];
+  readonly context: string[];
+  readonly app?: string;
+  readonly stateDir: string;
+  /** Partner Central endpoint faults. */
+  readonly faults: Array<[Fault, number]>;
+  readonly receiverFaults: Array<[ReceiverFault, number]>;
+  readonly failResources: string[];
+  readonly timeoutScale: number;
+  readonly duplicateDelivery: boolean;
+  readonly rollbackUpdateAfterReplacement: boolean;
+  readonly concurrency: number;
+  /** The quotas the Partner Central endpoint enforces, or false for none. */
+  readonly quotas: { readonly invitationRate: number; readonly invitationBurst: number } | false;
+}
+
+export function parseArguments(argv: string[]): CliOptions {
+  const [command, ...rest] = argv;
+  if (command !== 'deploy' && command !== 'destroy') throw new Error(USAGE);
+  const options = {
+    command: command as CliOptions['command'],
+    stacks: [] as string[],
+    context: [] as string[],
+    app: undefined as string | undefined,
+    stateDir: '.local',
+    faults: [] as Array<[Fault, number]>,
+    receiverFaults: [] as Array<[ReceiverFault, number]>,
+    failResources: [] as string[],
+    timeoutScale: 1,
+    duplicateDelivery: false,
+    rollbackUpdateAfterReplacement: false,
+    concurrency: DEFAULT_CONCURRENCY,
+    quotas: { invitationRate: DOCUMENTED_RATES.write, invitationBurst: 1 } as CliOptions['quotas'],
+  };
+  const positive = (arg: string, text: string, integer: boolean) => {
+    if (!(integer ? /^[1-9]\d*$/ : /^(\d+(\.\d+)?)$/).test(text) || Number(text) <= 0) {
+      throw new Error(`${arg} ${text}: expected a positive ${integer ? 'integer' : 'number'}`);
+    }
+    return Number(text);
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      if (i + 1 >= rest.length) throw new Error(`${arg} needs a value\n${USAGE}`);
+      return rest[++i];
+    };
+    if (arg === '-c' || arg === '--context') {
+      const pair = value();
+      if (!/^[^=]+=/.test(pair)) throw new Error(`${arg} ${pair}: expected key=value`);
+      options.context.push(pair);
+    } else if (arg === '--app') {
+      options.app = value();
+    } else if (arg === '--state-dir') {
+      options.stateDir = value();
+    } else if (arg === '--fault') {
+      const spec = value();
+      const [fault, count] = spec.split('=');
+      if (!FAULTS.includes(fault)) throw new Error(`--fault ${spec}: expected one of ${FAULTS.join(', ')} and a count, e.g. --fault ${FAULTS[0]}=2`);
+      if (!/^[1-9]\d*$/.test(count ?? '')) throw new Error(`--fault ${spec}: expected ${fault}=<count>, how many faults to inject, e.g. --fault ${fault}=2`);
+      if ((RECEIVER_FAULTS as string[]).includes(fault)) options.receiverFaults.push([fault as ReceiverFault, Number(count)]);
+      else options.faults.push([fault as Fault, Number(count)]);
+    } else if (arg === '--fail-resource') {
+      options.failResources.push(value());
+    } else if (arg === '--timeout-scale') {
+      const scale = value();
+      if (!/^\d+(\.\d+)?$/.test(scale)) throw new Error(`--timeout-scale ${scale}: expected a number of seconds per CloudFormation second, e.g. 0.01`);
+      options.timeoutScale = Number(scale);
+    } else if (arg === '--duplicate-delivery') {
+      options.duplicateDelivery = true;
+    } else if (arg === '--rollback-update-after-replacement') {
+      options.rollbackUpdateAfterReplacement = true;
+    } else if (arg === '--concurrency') {
+      options.concurrency = positive(arg, value(), true);
+    } else if (arg === '--invitation-rate' || arg === '--invitation-burst') {
+      const quotas = options.quotas || { invitationRate: DOCUMENTED_RATES.write, invitationBurst: 1 };
+      options.quotas = arg === '--invitation-rate'
+        ? { ...quotas, invitationRate: positive(arg, value(), false) }
+        : { ...quotas, invitationBurst: positive(arg, value(), true) };
+    } else if (arg === '--no-quotas') {
+      options.quotas = false;
+    } else if (arg.startsWith('-')) {
+      throw new Error(`unknown option ${arg}\n${USAGE}`);
+    } else {
+      options.stacks.push(arg);
+    }
+  }
+  return options;
+}
