@@ -34,19 +34,41 @@ export function invitationProps(i: number): EngagementInvitationProps {
   };
 }
 
+/** The i-th invitation with only the required members, in short values: the smallest realistic payload. */
+export function smallInvitationProps(i: number): EngagementInvitationProps {
+  return {
+    catalog: 'Sandbox',
+    engagementIdentifier: 'eng-abcdefghijklmn',
+    invitation: {
+      message: `Wave ${i}`,
+      receiver: { account: { awsAccountId: '111122223333' } },
+      payload: {
+        opportunityInvitation: {
+          customer: { companyName: 'Acme', countryCode: 'US', industry: 'Other', websiteUrl: 'acme.io' },
+          project: { title: 'Migration', businessProblem: 'Leave the data centre.', targetCompletionDate: '2027-06-30', expectedCustomerSpend: [] },
+          receiverResponsibilities: ['Reseller'],
+        },
+      },
+    },
+  };
+}
+
+export type Payload = 'example' | 'small';
+
 /** Builds the app with `count` invitations of `contender` in one stack (not synthesized yet). */
-export function invitationApp(contender: Contender, count: number, outdir: string): App {
-  const app = new App({ outdir });
+export function invitationApp(contender: Contender, count: number, outdir: string, payload: Payload = 'example', context: Record<string, string> = {}): App {
+  const propsOf = payload === 'small' ? smallInvitationProps : invitationProps;
+  const app = new App({ outdir, context });
   const stack = new Stack(app, 'Invitations');
   for (let i = 0; i < count; i++) {
     if (contender === 'EngagementInvitation') {
-      new EngagementInvitation(stack, `Invitation${i}`, invitationProps(i));
+      new EngagementInvitation(stack, `Invitation${i}`, propsOf(i));
     } else {
       new AwsCustomResource(stack, `Invitation${i}`, {
         onCreate: {
           service: 'PartnerCentralSelling',
           action: 'CreateEngagementInvitation',
-          parameters: toWireRequest(invitationProps(i)),
+          parameters: toWireRequest(propsOf(i)),
           physicalResourceId: PhysicalResourceId.fromResponse('Arn'),
         },
         // The same IAM as ours (fromSdkCalls would derive the wrong prefix, partnercentral-selling:).

@@ -3,10 +3,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { deployUnderQuota } from './deploy-bench';
 import { coldStart, handlerLoad } from './handler-bench';
-import { largestCount, synthFigures } from './synth-bench';
+import { bytesPerInvitation, largestCount, synthFigures } from './synth-bench';
 
 const COUNTS = [1, 10, 100, 249];
+/** Invitations deployed through the local deploy under the 1 request/s write quota. */
+const DEPLOY_COUNTS = [10, 100, 497];
 const SYNTH_RUNS = 5;
 const COLD_RUNS = 11;
 const RESULTS = path.join(__dirname, '..', '.bench', 'results.md');
@@ -22,7 +25,7 @@ async function main() {
   const rows: Row[] = [];
   const started = Date.now();
 
-  log('1/4 template and synth');
+  log('1/5 template and synth');
   const synth = await synthFigures(COUNTS, SYNTH_RUNS, log);
   for (const { count, byContender: { EngagementInvitation: ours, AwsCustomResource: anchor } } of synth) {
     rows.push([`synth time, ${count} invitation(s) (median of ${SYNTH_RUNS}, ms)`, fixed(ours.medianMs), fixed(anchor.medianMs), ratio(ours.medianMs, anchor.medianMs),
@@ -36,6 +39,10 @@ async function main() {
   const bytesOurs = perInvitation('templateBytes', 'EngagementInvitation');
   const bytesAnchor = perInvitation('templateBytes', 'AwsCustomResource');
   rows.push([`template bytes per added invitation (${first.count} -> ${last.count})`, fixed(bytesOurs), fixed(bytesAnchor), ratio(bytesOurs, bytesAnchor), verdict(bytesOurs <= 0.75 * bytesAnchor, '<= 0.75x')]);
+  const smallOurs = bytesPerInvitation('EngagementInvitation', 'small');
+  const smallAnchor = bytesPerInvitation('AwsCustomResource', 'small');
+  rows.push(['template bytes per added invitation, small payload (required members only)', fixed(smallOurs), fixed(smallAnchor),
+    ratio(smallOurs, smallAnchor), verdict(smallOurs <= 0.75 * smallAnchor, '<= 0.75x')]);
   const resOurs = perInvitation('resources', 'EngagementInvitation');
   const resAnchor = perInvitation('resources', 'AwsCustomResource');
   rows.push(['resources per added invitation', fixed(resOurs, 2), fixed(resAnchor, 2), ratio(resOurs, resAnchor), verdict(resOurs === 1, '= 1')]);
@@ -44,24 +51,42 @@ async function main() {
   const [oursMax, anchorMax] = [await largestCount('EngagementInvitation', 1000), await largestCount('AwsCustomResource', 1000)];
   rows.push(['largest count that synthesizes in one stack', fixed(oursMax.largest), fixed(anchorMax.largest), ratio(oursMax.largest, anchorMax.largest), verdict(oursMax.largest >= 497, '>= 497')]);
 
-  log('2/4 handler cold start');
+  log('2/5 handler cold start');
   const cold = await coldStart(COLD_RUNS);
   rows.push(['handler bundle, minified (bytes)', fixed(cold.bundleBytes), '-', '-', verdict(cold.bundleBytes <= 350 * 1024, '<= 350 KB')]);
   rows.push(['handler bundle, gzip (bytes)', fixed(cold.bundleGzipBytes), '-', '-', '']);
   rows.push([`cold import (median of ${COLD_RUNS} fresh processes, ms): bundle vs unbundled SDK client`, fixed(cold.bundleImportMs, 1), fixed(cold.sdkImportMs, 1),
     ratio(cold.bundleImportMs, cold.sdkImportMs), verdict(cold.bundleImportMs <= 0.75 * cold.sdkImportMs, '<= 0.75x')]);
 
-  log('3/4 warm overhead and memory (1,000 Creates)');
+  log('3/5 warm overhead and memory (1,000 Creates)');
   const warm = await handlerLoad(1000, 'sequential');
   rows.push([`warm overhead p50, handler minus endpoint (ms; ${warm.success}/${warm.events} SUCCESS)`, fixed(warm.overheadP50Ms, 2), '-', '-', verdict(warm.overheadP50Ms <= 2, '<= 2 ms')]);
   rows.push(['warm overhead p99 (ms)', fixed(warm.overheadP99Ms, 2), '-', '-', '']);
   rows.push(['peak RSS of the handler process (MB)', fixed(warm.maxRssMb, 1), '-', '-', verdict(warm.maxRssMb <= 128, '<= 128 MB')]);
 
-  log('4/4 throughput under throttling (100 concurrent Creates, 20% throttled)');
+  log('4/5 throughput under throttling (100 concurrent Creates, 20% throttled)');
   const burst = await handlerLoad(100, 'concurrent', 0.2);
   rows.push([`throughput: SUCCESS of 100 concurrent Creates (${burst.throttled} calls throttled)`, `${burst.success}/100`, '-', '-', verdict(burst.success === 100, '100/100')]);
   rows.push(['throughput: duplicate invitations', fixed(burst.duplicates), '-', '-', verdict(burst.duplicates === 0, '0')]);
   rows.push(['throughput: wall time (ms)', fixed(burst.wallMs), '-', '-', '']);
+
+  for (const count of DEPLOY_COUNTS) {
+    log(`5/5 local deploy of ${count} invitations under the write quota (1 request/s, burst 1)`);
+    const d = await deployUnderQuota(count);
+    const floorMs = count * 1000;
+    rows.push([`deploy ${count} invitations under 1 request/s: SUCCESS (stack ${d.stackStatus})`, `${d.success}/${count}`, '-', '-', verdict(d.success === count, `${count}/${count}`)]);
+    rows.push([`deploy ${count}: duplicate invitations`, fixed(d.duplicates), '-', '-', verdict(d.duplicates === 0, '0')]);
+    rows.push([`deploy ${count}: requests / of them throttled`, `${fixed(d.requests)} / ${fixed(d.throttled)}`, '-', '-', '']);
+    rows.push([`deploy ${count}: wall time (s) vs the quota's floor (${count} s)`, fixed(d.wallMs / 1000, 1), fixed(floorMs / 1000), ratio(d.wallMs, floorMs),
+      count === 100 ? verdict(d.wallMs <= 1.5 * floorMs, '<= 1.5x') : '']);
+    rows.push([`deploy ${count}: slowest invitation resource (s) vs its ServiceTimeout`, fixed(d.slowestResourceMs / 1000, 1), fixed(d.serviceTimeoutSeconds),
+      ratio(d.slowestResourceMs, d.serviceTimeoutSeconds * 1000), verdict(d.slowestResourceMs < d.serviceTimeoutSeconds * 1000, '< 1.0x')]);
+  }
+  // Why the chains: the same 100 invitations with none, all created at once, each handler with its 55 s budget.
+  log('5/5 local deploy of 100 invitations without chains (maxConcurrentInvitations=unlimited)');
+  const unchained = await deployUnderQuota(100, { 'cdk-engagement-invitation:maxConcurrentInvitations': 'unlimited' });
+  rows.push([`deploy 100 without creation chains: SUCCESS (stack ${unchained.stackStatus}; ${fixed(unchained.requests)} requests)`,
+    `${unchained.success}/100`, '-', '-', '']);
 
   const machine = `${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, ${fixed(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.platform()} ${os.release()}`;
   const table = [

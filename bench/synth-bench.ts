@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CONTENDERS, Contender } from './invitation-apps';
+import { CONTENDERS, Contender, invitationApp, Payload } from './invitation-apps';
 import { median } from './stats';
 
 export interface SynthSample {
@@ -75,4 +75,18 @@ export async function largestCount(contender: Contender, ceiling: number): Promi
     }
   }
   return { largest: low, refusal };
+}
+
+/** Template bytes each added invitation costs (1 -> `count` invitations), synthesized in this process. */
+export function bytesPerInvitation(contender: Contender, payload: Payload, count = 249): number {
+  const bytes = (n: number) => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-bytes-'));
+    try {
+      const assembly = invitationApp(contender, n, outdir, payload).synth();
+      return fs.statSync(path.join(assembly.directory, assembly.getStackByName('Invitations').templateFile)).size;
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  };
+  return (bytes(count) - bytes(1)) / (count - 1);
 }

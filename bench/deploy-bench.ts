@@ -1,0 +1,93 @@
+// Deploy-time scale: N invitations in one stack, deployed through the local deploy (resources in parallel as
+// CloudFormation does, the bundled handler on the runtime's Node.js) against the local Partner Central endpoint
+// enforcing the write quota of 1 request/s with burst 1. The quota's own floor is N seconds for N invitations.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { invitationApp } from './invitation-apps';
+import { startCloudFormationEndpoint } from '../local/cloudformation-endpoint/server';
+import { readCloudAssembly } from '../local/local-deploy/cloud-assembly';
+import { ProgressEvent } from '../local/local-deploy/deploy-context';
+import { deployStack } from '../local/local-deploy/deployer';
+import { startResponseReceiver } from '../local/local-deploy/response-receiver';
+import { StackStateStore } from '../local/local-deploy/stack-state';
+import { startPartnerCentralEndpoint } from '../local/partner-central-endpoint/server';
+import { startStsEndpoint } from '../local/sts-endpoint/server';
+
+const INVITATION_TYPE = 'Custom::PartnerCentralEngagementInvitation';
+
+export interface DeployFigures {
+  readonly count: number;
+  readonly success: number;
+  readonly failed: number;
+  readonly duplicates: number;
+  readonly requests: number;
+  readonly throttled: number;
+  readonly wallMs: number;
+  /** The longest time one invitation resource took, against its ServiceTimeout. */
+  readonly slowestResourceMs: number;
+  readonly serviceTimeoutSeconds: number;
+  readonly stackStatus: string;
+}
+
+/** Synthesizes an app with `count` invitations and deploys it once into a fresh local account. */
+export async function deployUnderQuota(count: number, context: Record<string, string> = {}): Promise<DeployFigures> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-deploy-'));
+  invitationApp('EngagementInvitation', count, path.join(work, 'cdk.out'), 'example', context).synth();
+  const [stack] = readCloudAssembly(path.join(work, 'cdk.out'));
+  const serviceTimeoutSeconds = Number(Object.values(stack.template.Resources).find((r) => r.Type === INVITATION_TYPE)?.Properties?.ServiceTimeout);
+
+  const endpoint = await startPartnerCentralEndpoint({ maxRequests: 100_000, quotas: { invitationRate: 1, invitationBurst: 1 } });
+  const sts = await startStsEndpoint();
+  const cloudFormation = await startCloudFormationEndpoint(10_000);
+  const receiver = await startResponseReceiver(10_000);
+  const progress: ProgressEvent[] = [];
+  const started = Date.now();
+  try {
+    const result = await deployStack(stack, {
+      states: new StackStateStore(path.join(work, 'state')),
+      env: { account: '123456789012', region: 'us-east-1' },
+      receiver,
+      cloudFormation,
+      functionEnvironment: {
+        AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: endpoint.url,
+        AWS_ENDPOINT_URL_STS: sts.url,
+        AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.url,
+        AWS_ACCESS_KEY_ID: 'AKIALOCALBENCH000000',
+        AWS_SECRET_ACCESS_KEY: 'local-bench-not-a-secret',
+      },
+      report: (event) => progress.push(event),
+    });
+    const wallMs = Date.now() - started;
+    const invitations = progress.filter((e) => e.resourceType === INVITATION_TYPE);
+    const creates = endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
+    return {
+      count,
+      success: invitations.filter((e) => e.status === 'CREATE_COMPLETE').length,
+      failed: invitations.filter((e) => e.status === 'CREATE_FAILED').length,
+      // Invitations beyond one per ClientToken (RequestId) that reached the endpoint.
+      duplicates: endpoint.store.list().length - new Set(creates.filter((c) => c.status === 200).map((c) => c.clientToken)).size,
+      requests: creates.length,
+      throttled: creates.filter((c) => c.status === 429).length,
+      wallMs,
+      slowestResourceMs: Math.max(0, ...invitations.map((e) => e.durationMs ?? 0)),
+      serviceTimeoutSeconds,
+      stackStatus: result.status,
+    };
+  } finally {
+    await receiver.close();
+    await cloudFormation.close();
+    await sts.close();
+    await endpoint.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  const count = Number(process.argv[2] ?? 10);
+  const context = Object.fromEntries(process.argv.slice(3).map((pair) => pair.split('=') as [string, string]));
+  deployUnderQuota(count, context).then((figures) => process.stdout.write(`${JSON.stringify(figures)}\n`), (error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+    process.exit(1);
+  });
+}
