@@ -45,3 +45,24 @@ export const DEFAULT_SERVICE_TIMEOUT_SECONDS = SERVICE_TIMEOUT_FLOOR_SECONDS + 6
 
 /** CloudFormation's range for ServiceTimeout (`AWS::CloudFormation::CustomResource`). */
 export const SERVICE_TIMEOUT_MAX_SECONDS = 3600;
+
+/** CloudFormation resource type of an engagement. */
+export const ENGAGEMENT_RESOURCE_TYPE = 'Custom::PartnerCentralEngagement';
+
+/** The resource properties that make up a CreateEngagement request. */
+export const ENGAGEMENT_REQUEST_PROPERTIES = ['Catalog', 'Title', 'Description', 'Contexts'] as const;
+
+/**
+ * Set to "true" when a change that can only be a new engagement (a changed title or description, a removed context)
+ * may create one; without it such a change fails the update, naming what would happen.
+ */
+export const ALLOW_REPLACEMENT_PROPERTY = 'AllowReplacement';
+
+/** PhysicalResourceId of a failed engagement Create. */
+export const ENGAGEMENT_CREATE_FAILED_MARKER = 'PartnerCentralEngagement::CREATE_FAILED';
+
+/**
+ * An engagement's member list holds at most 10 members, its creator included (Partner Central Selling model,
+ * `ExistingMembers` documentation of GetEngagementInvitation): at most 9 invitations can be accepted.
+ */
+export const ENGAGEMENT_MAX_MEMBERS = 10;
