@@ -1,13 +1,12 @@
 // The lifecycle table of DESIGN.md, row by row: what each CloudFormation event does and answers.
 import { canonicalJson } from './canonical-json';
-import { ApiTarget, createEngagementInvitation, DEFAULT_API_REGION, InvitationRequest } from './partner-central';
+import { apiTarget, createEngagementInvitation, InvitationRequest } from './partner-central';
 import { formatPhysicalId, InvitationPhysicalId, parsePhysicalId, requestFingerprint } from './physical-id';
 import { describeError } from './service-errors';
-import { FORWARD_UPDATE_STATUS, isRollback, readStackStatus, ReadStackStatus } from './stack-status';
+import { readStackStatus, ReadStackStatus } from './stack-status';
 import { CustomResourceEvent, Outcome } from './types';
-import {
-  API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY, CREATE_FAILED_MARKER, INVITATION_REQUEST_PROPERTIES,
-} from '../../lib/handler-contract';
+import { updateDirection } from './update-direction';
+import { CREATE_FAILED_MARKER, INVITATION_REQUEST_PROPERTIES } from '../../lib/handler-contract';
 
 export { CREATE_FAILED_MARKER };
 
@@ -73,23 +72,9 @@ async function update(event: CustomResourceEvent, budget: TimeBudget, services: 
 
   // 2. The target differs from what was sent: a forward change, or a rollback whose physical id is not the
   //    invitation it restores. Only the stack's status tells; when it cannot be read, nothing is sent.
-  const stack = await services.readStackStatus(event.StackId, budget.abortSignal);
-  if ('unreadable' in stack) {
-    return {
-      ...failed(physicalResourceId, 'StackStatusUnavailable', 'StackStatusUnavailable: nothing was sent, because the '
-        + `stack's status could not be read to tell this Update from a rollback (${stack.unreadable}). The rollback `
-        + 'that follows sends nothing either. Allow cloudformation:DescribeStacks on this stack, then deploy again.'),
-      stackReads: 1,
-    };
-  }
-  if (isRollback(stack.status)) return { ...unchanged(physicalResourceId, current), stackReads: 1 };
-  if (stack.status !== FORWARD_UPDATE_STATUS) {
-    return {
-      ...failed(physicalResourceId, 'UnexpectedStackStatus', 'UnexpectedStackStatus: nothing was sent: the stack is '
-        + `${stack.status}, and a new invitation is sent only for an Update in ${FORWARD_UPDATE_STATUS}`),
-      stackReads: 1,
-    };
-  }
+  const change = await updateDirection(event.StackId, physicalResourceId, services.readStackStatus, budget.abortSignal);
+  if (change.direction === 'unknown') return change.failure;
+  if (change.direction === 'rollback') return { ...unchanged(physicalResourceId, current), stackReads: 1 };
   return { ...await send(event, budget, services, request), stackReads: 1 };
 }
 
@@ -103,7 +88,7 @@ async function send(
   try {
     // The RequestId is the idempotency token: Lambda's retries of this event, and the handler's own retries of the
     // call, cannot send a second invitation.
-    const { Arn, Id } = await services.createInvitation(request, event.RequestId, apiTarget(event), budget);
+    const { Arn, Id } = await services.createInvitation(request, event.RequestId, apiTarget(event.ResourceProperties, event.StackId), budget);
     return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, requestFingerprint(request)), data: { Arn, Id }, apiCalls: 1 };
   } catch (error) {
     const { name, reason } = describeError(error);
@@ -119,21 +104,6 @@ function unchanged(physicalResourceId: string, current: InvitationPhysicalId | u
     ...(current ? { data: { Arn: current.arn, Id: current.id } } : {}),
     apiCalls: 0,
   };
-}
-
-/** The API's region and, with AssumeRoleArn, the role to call it as: its session is named after the stack. */
-function apiTarget(event: CustomResourceEvent): ApiTarget {
-  const region = event.ResourceProperties[API_REGION_PROPERTY];
-  const roleArn = event.ResourceProperties[ASSUME_ROLE_ARN_PROPERTY];
-  const target = { region: typeof region === 'string' && region ? region : DEFAULT_API_REGION };
-  if (typeof roleArn !== 'string' || !roleArn) return target;
-  return { ...target, assumeRole: { roleArn, sessionName: roleSessionName(event.StackId) } };
-}
-
-/** `<stack name>` from the StackId, in the characters and length (2 to 64) STS allows for a session name. */
-export function roleSessionName(stackId: string): string {
-  const stackName = /:stack\/([^/]+)\//.exec(stackId)?.[1] ?? 'stack';
-  return `cfn-${stackName}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
 }
 
 function failed(physicalResourceId: string, errorName: string, reason: string): Outcome {

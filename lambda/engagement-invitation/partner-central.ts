@@ -4,6 +4,7 @@ import { CreateEngagementInvitationCommand, PartnerCentralSellingClient } from '
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { RetryOptions, withRetries } from './call-retries';
 import { describeError } from './service-errors';
+import { API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY } from '../../lib/handler-contract';
 
 /** The request the construct writes into the resource properties, in the API's shape. */
 export interface InvitationRequest {
@@ -64,15 +65,35 @@ function clientFor({ region, assumeRole }: ApiTarget): PartnerCentralSellingClie
   return client;
 }
 
-/** Resolves the assumed role's credentials first, so that a refused AssumeRole is reported as such. */
-async function assumeRoleFirst(client: PartnerCentralSellingClient, target: ApiTarget): Promise<void> {
-  if (!target.assumeRole) return;
+/**
+ * The client for `target`, with the assumed role's credentials resolved first, so that a refused AssumeRole is
+ * reported as such rather than as a failure of the Partner Central call.
+ */
+export async function partnerCentralClient(target: ApiTarget): Promise<PartnerCentralSellingClient> {
+  const client = clientFor(target);
+  if (!target.assumeRole) return client;
   try {
     await client.config.credentials();
   } catch (error) {
     const { reason } = describeError(error);
     throw Object.assign(new Error(`could not assume ${target.assumeRole.roleArn}: ${reason}`), { name: 'AssumeRoleFailed' });
   }
+  return client;
+}
+
+/** The API's region and, with AssumeRoleArn, the role to call it as: its session is named after the stack. */
+export function apiTarget(properties: Record<string, unknown>, stackId: string): ApiTarget {
+  const region = properties[API_REGION_PROPERTY];
+  const roleArn = properties[ASSUME_ROLE_ARN_PROPERTY];
+  const target = { region: typeof region === 'string' && region ? region : DEFAULT_API_REGION };
+  if (typeof roleArn !== 'string' || !roleArn) return target;
+  return { ...target, assumeRole: { roleArn, sessionName: roleSessionName(stackId) } };
+}
+
+/** `<stack name>` from the StackId, in the characters and length (2 to 64) STS allows for a session name. */
+export function roleSessionName(stackId: string): string {
+  const stackName = /:stack\/([^/]+)\//.exec(stackId)?.[1] ?? 'stack';
+  return `cfn-${stackName}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
 }
 
 export async function createEngagementInvitation(
@@ -81,8 +102,7 @@ export async function createEngagementInvitation(
   target: ApiTarget,
   retry: RetryOptions,
 ): Promise<CreatedInvitation> {
-  const client = clientFor(target);
-  await assumeRoleFirst(client, target);
+  const client = await partnerCentralClient(target);
   const command = new CreateEngagementInvitationCommand({
     Catalog: request.Catalog,
     EngagementIdentifier: request.EngagementIdentifier,
