@@ -1,19 +1,13 @@
 import { Annotations, CfnResource, CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { readCliInputJson } from './cli-input';
-import { maxConcurrentInvitations } from './creation-chains';
-import {
-  API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS, HANDLER_TIMEOUT_SECONDS,
-  INVITATION_RESOURCE_TYPE, LAMBDA_ASYNC_RETRY_DELAYS_SECONDS, SERVICE_TIMEOUT_FLOOR_SECONDS, SERVICE_TIMEOUT_MAX_SECONDS,
-} from './handler-contract';
+import { API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE } from './handler-contract';
 import { EngagementInvitationHandler } from './handler-function';
 import { INVITATION_ARN_PATTERN } from './invitation-arn';
 import { Invitation } from './invitation-props';
+import { sendOptionProblems } from './send-options';
 import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, invalidInputError, validate } from './validation';
 import { toWireRequest } from './wire-request';
-
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /**
  * An engagement invitation, created here or imported.
@@ -189,41 +183,8 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
 
 /** Every rule the props break, as `<field path>: <what is wrong> (<rule>)`. */
 function findProblems(request: Record<string, unknown>, props: EngagementInvitationProps, scope: Construct): string[] {
-  const problems = validate(CREATE_ENGAGEMENT_INVITATION_RULES, request, { isUnresolved: Token.isUnresolved })
-    .map((violation) => formatViolation(violation));
-  if (props.apiRegion !== undefined && !Token.isUnresolved(props.apiRegion) && !REGION.test(props.apiRegion)) {
-    problems.push(`apiRegion: ${JSON.stringify(props.apiRegion)} is not a region name such as us-east-1 (pattern)`);
-  }
-  if (props.assumeRoleArn !== undefined && !Token.isUnresolved(props.assumeRoleArn) && !ROLE_ARN.test(props.assumeRoleArn)) {
-    problems.push(`assumeRoleArn: ${JSON.stringify(props.assumeRoleArn)} is not an IAM role ARN such as arn:aws:iam::111122223333:role/Name (pattern)`);
-  }
-  const timeoutProblem = props.serviceTimeout !== undefined ? serviceTimeoutProblem(props.serviceTimeout) : undefined;
-  if (timeoutProblem) problems.push(timeoutProblem);
-  try {
-    maxConcurrentInvitations(scope);
-  } catch (error) {
-    problems.push(`${(error as Error).message} (context)`);
-  }
-  return problems;
-}
-
-/** ServiceTimeout must let the handler's last honest answer arrive, and stay within CloudFormation's range. */
-function serviceTimeoutProblem(serviceTimeout: Duration): string | undefined {
-  let seconds: number;
-  try {
-    seconds = serviceTimeout.toSeconds();
-  } catch {
-    return `serviceTimeout: ${serviceTimeout.toHumanString()} is not a whole number of seconds (integer)`;
-  }
-  if (Token.isUnresolved(seconds)) return undefined;
-  if (seconds < SERVICE_TIMEOUT_FLOOR_SECONDS) {
-    const [first, second] = LAMBDA_ASYNC_RETRY_DELAYS_SECONDS;
-    return `serviceTimeout: ${seconds} seconds is less than ${SERVICE_TIMEOUT_FLOOR_SECONDS} seconds, the time the handler may `
-      + `take to answer (its ${HANDLER_TIMEOUT_SECONDS}-second timeout, run up to 3 times by Lambda's retries after about `
-      + `${first} and ${second} more seconds); CloudFormation would fail an invitation whose answer is still on its way (minimum)`;
-  }
-  if (seconds > SERVICE_TIMEOUT_MAX_SECONDS) {
-    return `serviceTimeout: ${seconds} seconds is more than CloudFormation's maximum of ${SERVICE_TIMEOUT_MAX_SECONDS} seconds (maximum)`;
-  }
-  return undefined;
+  return [
+    ...validate(CREATE_ENGAGEMENT_INVITATION_RULES, request, { isUnresolved: Token.isUnresolved }).map((violation) => formatViolation(violation)),
+    ...sendOptionProblems(props, scope),
+  ];
 }

@@ -1,4 +1,5 @@
-// The one Lambda function (with its role and log group) that serves every EngagementInvitation of a stack.
+// The one Lambda function (with its role and log group) that serves every EngagementInvitation and Engagement of a
+// stack.
 import * as path from 'node:path';
 import { Duration, Lazy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -37,6 +38,8 @@ export class EngagementInvitationHandler extends Construct {
   /** The role's one inline policy: statements are added as invitations need them. */
   private readonly policy: iam.PolicyDocument;
   private readonly catalogs = new Set<string>();
+  private readonly engagementCatalogs = new Set<string>();
+  private resourceStarAcknowledged = false;
   private readonly assumedRoles = new Set<string>();
   private assumeRoleStatement?: iam.PolicyStatement;
 
@@ -83,15 +86,48 @@ export class EngagementInvitationHandler extends Construct {
         resources: ['*'],
         conditions: { StringEquals: { 'partnercentral:Catalog': Lazy.list({ produce: () => [...this.catalogs].sort() }) } },
       }));
-      // On the role's own CfnRole, not the Role construct: that would also cover a DefaultPolicy below it.
-      Validations.of(this.role.node.defaultChild as iam.CfnRole).acknowledge({
-        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-        reason: 'partnercentral:CreateEngagementInvitation has no resource to name before the call (the invitation does not '
-          + 'exist yet); the grant is narrowed to the stack\'s catalogs by the partnercentral:Catalog condition, as in '
-          + 'AWS\'s managed policy AWSPartnerCentralOpportunityManagement.',
-      });
+      this.acknowledgeResourceStar();
     }
     this.catalogs.add(catalog);
+  }
+
+  /**
+   * Lets the function create engagements in `catalog`, and read and change their contexts (the IAM condition lists
+   * every catalog of the stack's engagements). The action names are the operations' own: each of CreateEngagement,
+   * CreateEngagementContext, UpdateEngagementContext and GetEngagement carries an `aws.iam#iamAction` trait without
+   * a `name` in the service model, with the condition key partnercentral:Catalog.
+   */
+  public allowEngagements(catalog: string): void {
+    if (this.engagementCatalogs.size === 0) {
+      this.policy.addStatements(new iam.PolicyStatement({
+        actions: [
+          'partnercentral:CreateEngagement',
+          'partnercentral:CreateEngagementContext',
+          'partnercentral:UpdateEngagementContext',
+          'partnercentral:GetEngagement',
+        ],
+        // CreateEngagement has no resource to name before the call; the others act on engagements this function
+        // created, whose ids are known only at deploy time. Narrowed by catalog, as for invitations.
+        resources: ['*'],
+        conditions: { StringEquals: { 'partnercentral:Catalog': Lazy.list({ produce: () => [...this.engagementCatalogs].sort() }) } },
+      }));
+      this.acknowledgeResourceStar();
+    }
+    this.engagementCatalogs.add(catalog);
+  }
+
+  /** cdk-nag's finding on `Resource: *`, acknowledged once for both statements that need it, with the reason. */
+  private acknowledgeResourceStar(): void {
+    if (this.resourceStarAcknowledged) return;
+    this.resourceStarAcknowledged = true;
+    // On the role's own CfnRole, not the Role construct: that would also cover a DefaultPolicy below it.
+    Validations.of(this.role.node.defaultChild as iam.CfnRole).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason: 'partnercentral:CreateEngagementInvitation has no resource to name before the call (the invitation does not '
+        + 'exist yet), nor has partnercentral:CreateEngagement (the engagement does not exist yet, and the context and read '
+        + 'actions on it follow from that call); each grant is narrowed to the stack\'s catalogs by the '
+        + 'partnercentral:Catalog condition, as in AWS\'s managed policy AWSPartnerCentralOpportunityManagement.',
+    });
   }
 
   /** Lets the function assume `roleArn` (for invitations sent from another account): sts:AssumeRole on it only. */

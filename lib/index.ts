@@ -1,3 +1,5 @@
 export * from './engagement-invitation';
 export * from './invitation-props';
 export * from './wire-values';
+export * from './engagement';
+export * from './engagement-props';

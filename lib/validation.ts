@@ -1,7 +1,8 @@
 // The model's rules for a CreateEngagementInvitation request, as one table, and the walker that checks a request
-// in the API's own (PascalCase) shape against it. Used by the construct at synth, and free of aws-cdk-lib so other
-// tools (a local endpoint, a CLI-JSON importer) can apply exactly the same rules.
-// test/model-conformance.test.ts checks this table against the service model, member by member.
+// in the API's own (PascalCase) shape against it (and against any other table: engagement-rules.ts). Used by the
+// constructs at synth, and free of aws-cdk-lib so other tools (a local endpoint, a CLI-JSON importer) can apply
+// exactly the same rules. test/model-conformance.test.ts checks the tables against the service model, member by member.
+import { maxLength, oneOf, opt, req, structure, text, union, values } from './rule-builders';
 import { Catalog, CountryCode, CurrencyCode, Industry, PaymentFrequency, ReceiverResponsibility } from './wire-values';
 
 /** A string member: a Smithy `@pattern` (ECMAScript syntax, `(?s)` allowed), `@length` and/or enum values. */
@@ -10,6 +11,7 @@ export interface StringRule {
   readonly pattern?: string;
   /** What the pattern means, for the error message. */
   readonly format?: string;
+  readonly minLength?: number;
   readonly maxLength?: number;
   readonly enum?: readonly string[];
 }
@@ -30,17 +32,34 @@ export interface StructureRule {
   readonly members: Readonly<Record<string, MemberRule>>;
   readonly union?: boolean;
 }
-export type Rule = StringRule | ListRule | StructureRule;
+/**
+ * A Smithy `timestamp` with `@timestampFormat("date-time")`, given as a string: an ISO-8601 date-time with a UTC
+ * offset (`2026-11-01T10:00:00Z`, `2026-11-01T12:00:00.5+02:00`) or a date (`2026-11-01`, midnight UTC), on a real
+ * calendar day. The string is what the template shows; the handler turns it into the timestamp it sends.
+ */
+export interface TimestampRule {
+  readonly kind: 'timestamp';
+  readonly format: 'date-time';
+}
+export type Rule = StringRule | ListRule | StructureRule | TimestampRule;
 
-const values = (constants: object): readonly string[] => Object.values(constants) as string[];
-/** `^(?s).{min,max}$`, the model's way of writing a length limit on free text. */
-const text = (min: number, max: number): StringRule => ({ kind: 'string', pattern: `^(?s).{${min},${max}}$` });
-const maxLength = (max: number): StringRule => ({ kind: 'string', maxLength: max });
-const oneOf = (constants: object): StringRule => ({ kind: 'string', enum: values(constants) });
-const req = (rule: Rule): MemberRule => ({ rule, required: true });
-const opt = (rule: Rule): MemberRule => ({ rule });
-const structure = (name: string, members: Record<string, MemberRule>): StructureRule => ({ kind: 'structure', name, members });
-const union = (name: string, members: Record<string, MemberRule>): StructureRule => ({ kind: 'structure', name, members, union: true });
+/**
+ * `CatalogIdentifier`, narrowed from the model's `^[a-zA-Z]+$` to the values the service and IAM accept (the model
+ * says the value is "validated at runtime against an allowlist"; the partnercentral:Catalog condition key lists it).
+ */
+export const CATALOG_RULE: StringRule = { kind: 'string', pattern: '^[a-zA-Z]+$', enum: values(Catalog) };
+
+/** `EngagementCustomer`: the customer of an opportunity invitation and of a CustomerProject engagement context. */
+export const ENGAGEMENT_CUSTOMER_RULE: StructureRule = structure('EngagementCustomer', {
+  Industry: req(oneOf(Industry)),
+  CompanyName: req(text(1, 120)),
+  WebsiteUrl: req({
+    kind: 'string',
+    pattern: '^(?=.{4,255}$)((http|https)://)??(www[.])??([a-zA-Z0-9]|-)+?([.][a-zA-Z0-9(-|/|=|?)??]+?)+?$',
+    format: 'a website address of 4 to 255 characters, such as https://example.com',
+  }),
+  CountryCode: req(oneOf(CountryCode)),
+});
 
 const senderContact = structure('SenderContact', {
   Email: req({
@@ -73,16 +92,7 @@ const expectedCustomerSpend = structure('ExpectedCustomerSpend', {
 const opportunityInvitation = structure('OpportunityInvitationPayload', {
   SenderContacts: opt({ kind: 'list', member: senderContact, min: 1, max: 3 }),
   ReceiverResponsibilities: req({ kind: 'list', member: oneOf(ReceiverResponsibility) }),
-  Customer: req(structure('EngagementCustomer', {
-    Industry: req(oneOf(Industry)),
-    CompanyName: req(text(1, 120)),
-    WebsiteUrl: req({
-      kind: 'string',
-      pattern: '^(?=.{4,255}$)((http|https)://)??(www[.])??([a-zA-Z0-9]|-)+?([.][a-zA-Z0-9(-|/|=|?)??]+?)+?$',
-      format: 'a website address of 4 to 255 characters, such as https://example.com',
-    }),
-    CountryCode: req(oneOf(CountryCode)),
-  })),
+  Customer: req(ENGAGEMENT_CUSTOMER_RULE),
   Project: req(structure('ProjectDetails', {
     BusinessProblem: req(text(20, 2000)),
     Title: req(text(1, 255)),
@@ -119,7 +129,7 @@ const leadInvitation = structure('LeadInvitationPayload', {
  * `Catalog` is narrowed from the model's `^[a-zA-Z]+$` to the values the service and IAM accept.
  */
 export const CREATE_ENGAGEMENT_INVITATION_RULES: StructureRule = structure('CreateEngagementInvitationRequest', {
-  Catalog: req({ kind: 'string', pattern: '^[a-zA-Z]+$', enum: values(Catalog) }),
+  Catalog: req(CATALOG_RULE),
   EngagementIdentifier: req({ kind: 'string', pattern: '^eng-[0-9a-z]{14}$', format: '"eng-" and 14 lowercase letters or digits' }),
   Invitation: req(structure('Invitation', {
     Message: req(text(1, 255)),
@@ -220,6 +230,7 @@ function check(rule: Rule, value: unknown, path: Path, out: Violation[], isUnres
     case 'string': return checkString(rule, value, path, out);
     case 'list': return checkList(rule, value, path, out, isUnresolved);
     case 'structure': return checkStructure(rule, value, path, out, isUnresolved);
+    case 'timestamp': return checkTimestamp(value, path, out);
   }
 }
 
@@ -229,6 +240,9 @@ function checkString(rule: StringRule, value: unknown, path: Path, out: Violatio
     return;
   }
   const chars = [...value].length;
+  if (rule.minLength !== undefined && chars < rule.minLength) {
+    out.push({ path, problem: `is ${chars} characters long, fewer than ${rule.minLength}`, rule: `length min ${rule.minLength}` });
+  }
   if (rule.maxLength !== undefined && chars > rule.maxLength) {
     out.push({ path, problem: `is ${chars} characters long, more than ${rule.maxLength}`, rule: `length max ${rule.maxLength}` });
   }
@@ -279,5 +293,35 @@ function checkStructure(rule: StructureRule, value: unknown, path: Path, out: Vi
     } else {
       check(member.rule, fields[name], [...path, name], out, isUnresolved);
     }
+  }
+}
+
+/** `YYYY-MM-DD`, optionally `THH:MM:SS[.fraction]` and a UTC offset (`Z` or `±HH:MM`): RFC 3339's profile of ISO 8601. */
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2})))?$/;
+
+function checkTimestamp(value: unknown, path: Path, out: Violation[]): void {
+  if (typeof value !== 'string') {
+    out.push({ path, problem: `must be a string (an ISO-8601 date-time), got ${typeOf(value)}`, rule: 'type' });
+    return;
+  }
+  const parts = ISO_DATE_TIME.exec(value);
+  if (!parts) {
+    out.push({
+      path,
+      problem: `${show(value)} is not an ISO-8601 date-time such as 2026-11-01T10:00:00Z or a date such as 2026-11-01`,
+      rule: 'timestamp date-time',
+    });
+    return;
+  }
+  const [year, month, day, hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0] = parts.slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part)));
+  // Date rolls an impossible day over into the next month (2026-02-30 -> 2026-03-02): a round trip finds it.
+  // setUTCFullYear, unlike Date.UTC, takes years 0-99 as they are.
+  const date = new Date(0);
+  date.setUTCFullYear(year!, month! - 1, day!);
+  const realDay = date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+  const realTime = hour < 24 && minute < 60 && second < 60 && offsetHour < 24 && offsetMinute < 60;
+  if (!realDay || !realTime) {
+    out.push({ path, problem: `${show(value)} is not a real ${realDay ? 'time of day' : 'calendar date'}`, rule: 'timestamp date-time' });
   }
 }

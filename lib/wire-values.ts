@@ -1,5 +1,5 @@
-// Wire values of the Partner Central Selling enums used by CreateEngagementInvitation, as jsii-friendly
-// constants: `Industry.SOFTWARE_AND_INTERNET` and the plain wire string 'Software and Internet' both work.
+// Wire values of the Partner Central Selling enums used by CreateEngagementInvitation and CreateEngagement, as
+// jsii-friendly constants: `Industry.SOFTWARE_AND_INTERNET` and the plain wire string 'Software and Internet' both work.
 // Extracted from the service model (2026-03-31); test/model-conformance.test.ts checks them against it.
 
 /**
@@ -8,6 +8,18 @@
 export class Catalog {
   public static readonly AWS = 'AWS';
   public static readonly SANDBOX = 'Sandbox';
+
+  private constructor() {}
+}
+
+/**
+ * Types of an engagement context (`contexts[].type`), each naming the member of `payload` it carries.
+ * The model's third type, `ProspectingResult`, is left out: the service generates that context from a prospecting
+ * job (model documentation of `EngagementContextPayload.ProspectingResult`).
+ */
+export class EngagementContextType {
+  public static readonly CUSTOMER_PROJECT = 'CustomerProject';
+  public static readonly LEAD = 'Lead';
 
   private constructor() {}
 }

@@ -1,0 +1,188 @@
+import { CfnResource, CustomResource, Duration, IResource, Resource, Token } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { EngagementInvitation, EngagementInvitationOptions } from './engagement-invitation';
+import { EngagementProps } from './engagement-props';
+import { CREATE_ENGAGEMENT_RULES } from './engagement-rules';
+import {
+  ALLOW_REPLACEMENT_PROPERTY, API_REGION_PROPERTY, ARN_ATTRIBUTE, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS,
+  ENGAGEMENT_MAX_MEMBERS, ENGAGEMENT_REQUEST_PROPERTIES, ENGAGEMENT_RESOURCE_TYPE, ID_ATTRIBUTE,
+} from './handler-contract';
+import { EngagementInvitationHandler } from './handler-function';
+import { Invitation } from './invitation-props';
+import { sendOptionProblems } from './send-options';
+import { formatPath, formatViolation, invalidInputError, validate } from './validation';
+import { pickWireRequest } from './wire-request';
+
+/** The model's `EngagementIdentifier`. */
+const ENGAGEMENT_ID = /^eng-[0-9a-z]{14}$/;
+
+/**
+ * An engagement, created here or imported.
+ */
+export interface IEngagement extends IResource {
+  /**
+   * The engagement's id, e.g. `eng-abcdefghijklmn`.
+   *
+   * @attribute
+   */
+  readonly engagementId: string;
+}
+
+/**
+ * An invitation to an engagement of this stack: the invitation, and how it is sent.
+ */
+export interface EngagementInviteOptions extends EngagementInvitationOptions {
+  /**
+   * The invitation to send.
+   */
+  readonly invitation: Invitation;
+}
+
+/**
+ * An AWS Partner Central engagement, created once when the resource is created, with its invitations in the same
+ * stack (`invite`).
+ *
+ * - Create calls `CreateEngagement` with the CloudFormation `RequestId` as `ClientToken`, so Lambda's retries of
+ *   the same event never create a second engagement. The stack's account becomes the engagement's first member.
+ * - Update changes the contexts in place where the API can (a context added or changed); a change that only a new
+ *   engagement can carry (title, description, a removed context) fails the update unless `allowReplacement` is set.
+ * - Delete sends nothing: the API has no way to close or delete an engagement.
+ *
+ * Engagements and invitations of a stack share one handler function and one role.
+ *
+ * @resource Custom::PartnerCentralEngagement
+ */
+export class Engagement extends Resource implements IEngagement {
+  /**
+   * The CloudFormation resource type of an engagement.
+   */
+  public static readonly RESOURCE_TYPE = ENGAGEMENT_RESOURCE_TYPE;
+
+  /**
+   * Refers to an existing engagement by its id, to invite partners to it with `new EngagementInvitation`.
+   *
+   * @param engagementId `eng-` and 14 lowercase letters or digits, or a token
+   */
+  public static fromEngagementId(scope: Construct, id: string, engagementId: string): IEngagement {
+    if (!Token.isUnresolved(engagementId) && !ENGAGEMENT_ID.test(engagementId)) {
+      throw new Error(`${scope.node.path}/${id}: engagementId: ${JSON.stringify(engagementId)} is not an engagement id `
+        + '("eng-" and 14 lowercase letters or digits)');
+    }
+    class Import extends Resource implements IEngagement {
+      public readonly engagementId = engagementId;
+    }
+    return new Import(scope, id);
+  }
+
+  /**
+   * The engagement's id, e.g. `eng-abcdefghijklmn`.
+   *
+   * @attribute
+   */
+  public readonly engagementId: string;
+
+  /**
+   * The engagement's ARN, e.g. `arn:aws:partnercentral:us-east-1::catalog/Sandbox/engagement/eng-abcdefghijklmn`.
+   *
+   * @attribute
+   */
+  public readonly engagementArn: string;
+
+  /**
+   * The engagement's catalog; its invitations are sent in the same one.
+   */
+  public readonly catalog: string;
+
+  private invitationCount = 0;
+  private readonly sendOptions: EngagementInvitationOptions;
+
+  public constructor(scope: Construct, id: string, props: EngagementProps) {
+    // Validate before anything joins the construct tree: rejected props leave nothing half-created behind.
+    const request = pickWireRequest(props, ENGAGEMENT_REQUEST_PROPERTIES);
+    const problems = findProblems(request, props, scope);
+    if (problems.length > 0) throw invalidInputError(scope, id, 'Engagement', problems);
+    super(scope, id);
+    this.catalog = props.catalog;
+    this.sendOptions = { apiRegion: props.apiRegion, assumeRoleArn: props.assumeRoleArn };
+
+    const handler = EngagementInvitationHandler.of(this);
+    if (props.assumeRoleArn !== undefined) handler.allowAssumeRole(props.assumeRoleArn);
+    else handler.allowEngagements(props.catalog);
+
+    const resource = new CustomResource(this, 'Resource', {
+      resourceType: Engagement.RESOURCE_TYPE,
+      serviceToken: handler.function.functionArn,
+      serviceTimeout: props.serviceTimeout ?? Duration.seconds(DEFAULT_SERVICE_TIMEOUT_SECONDS),
+      // The API's own request shape (minus ClientToken), so the template shows exactly what will be sent.
+      properties: {
+        ...request,
+        ...(props.apiRegion !== undefined ? { [API_REGION_PROPERTY]: props.apiRegion } : {}),
+        ...(props.assumeRoleArn !== undefined ? { [ASSUME_ROLE_ARN_PROPERTY]: props.assumeRoleArn } : {}),
+        ...(props.allowReplacement === true ? { [ALLOW_REPLACEMENT_PROPERTY]: 'true' } : {}),
+      },
+    });
+    // As for invitations: CustomResource's DeletionPolicy and UpdateReplacePolicy `Delete` are CloudFormation's
+    // defaults ("DeletionPolicy attribute", "UpdateReplacePolicy attribute" in the CloudFormation User Guide).
+    const cfnResource = resource.node.defaultChild as CfnResource;
+    cfnResource.cfnOptions.deletionPolicy = undefined;
+    cfnResource.cfnOptions.updateReplacePolicy = undefined;
+    this.engagementId = resource.getAttString(ID_ATTRIBUTE);
+    this.engagementArn = resource.getAttString(ARN_ATTRIBUTE);
+  }
+
+  /**
+   * Invites a partner to this engagement: an `EngagementInvitation` in this engagement's catalog, below it in the
+   * construct tree, sent after the engagement is created (its `engagementIdentifier` is this engagement's id).
+   *
+   * The invitation is sent by the engagement's creator, a member: `apiRegion` and `assumeRoleArn` default to the
+   * engagement's own (an invitation sent as another account would be refused, as that account is not a member).
+   *
+   * An engagement has at most 10 members, its creator included, so at most 9 invitations per engagement.
+   */
+  public invite(id: string, options: EngagementInviteOptions): EngagementInvitation {
+    if (this.invitationCount >= ENGAGEMENT_MAX_MEMBERS - 1) {
+      throw new Error(`${this.node.path}: cannot invite '${id}': an engagement has at most ${ENGAGEMENT_MAX_MEMBERS} members, `
+        + `its creator included, so at most ${ENGAGEMENT_MAX_MEMBERS - 1} invitations (member limit)`);
+    }
+    const invitation = new EngagementInvitation(this, id, {
+      apiRegion: options.apiRegion ?? this.sendOptions.apiRegion,
+      assumeRoleArn: options.assumeRoleArn ?? this.sendOptions.assumeRoleArn,
+      serviceTimeout: options.serviceTimeout,
+      invitation: options.invitation,
+      catalog: this.catalog,
+      engagementIdentifier: this.engagementId,
+    });
+    this.invitationCount += 1;
+    return invitation;
+  }
+}
+
+/** The payload members the model pairs with a context type of the same name. */
+const CONTEXT_PAYLOAD_MEMBERS = { CustomerProject: true, Lead: true } as const;
+
+/** Every rule the props break, as `<field path>: <what is wrong> (<rule>)`. */
+function findProblems(request: Record<string, unknown>, props: EngagementProps, scope: Construct): string[] {
+  return [
+    ...validate(CREATE_ENGAGEMENT_RULES, request, { isUnresolved: Token.isUnresolved }).map((violation) => formatViolation(violation)),
+    ...contextTypeProblems(request.Contexts),
+    ...sendOptionProblems(props, scope),
+  ];
+}
+
+/**
+ * A context's payload member must be the one its type names: "This field is present only when the Type in
+ * EngagementContextDetails is set to CustomerProject" (and "… to Lead"; model documentation of
+ * EngagementContextPayload's members). Beyond the table, which checks each member on its own.
+ */
+function contextTypeProblems(contexts: unknown): string[] {
+  if (!Array.isArray(contexts)) return [];
+  return contexts.flatMap((context, index) => {
+    if (typeof context !== 'object' || context === null || Token.isUnresolved(context)) return [];
+    const { Type: type, Payload: payload } = context as Record<string, unknown>;
+    if (typeof type !== 'string' || Token.isUnresolved(type) || typeof payload !== 'object' || payload === null) return [];
+    const members = Object.keys(payload).filter((member) => (payload as Record<string, unknown>)[member] !== undefined);
+    if (members.length !== 1 || members[0] === type || !(type in CONTEXT_PAYLOAD_MEMBERS)) return [];
+    return [`${formatPath(['Contexts', index, 'Payload', members[0]])}: a ${type} context carries ${formatPath([type])}, `
+      + `not ${formatPath([members[0]])} (context type)`];
+  });
+}
