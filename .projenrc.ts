@@ -46,6 +46,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/cloud-assembly-api@2.5.0',
     '@aws-sdk/client-cloudformation@3.1124.0',
     '@aws-sdk/client-partnercentral-selling@3.1124.0',
+    '@aws-sdk/credential-provider-env@3.972.85',
     '@aws-sdk/credential-providers@3.1124.0',
     '@types/aws-lambda',
     'aws-cdk@2.1148.1',

@@ -23,6 +23,16 @@ const sdkPackageJsonVersionOnly: Plugin = {
   },
 };
 
+/** The SDK's default credential chain, replaced by the environment provider (environment-credentials.ts). */
+const environmentCredentialsOnly: Plugin = {
+  name: 'environment-credentials-only',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({
+      path: path.resolve(__dirname, 'engagement-invitation', 'environment-credentials.ts'),
+    }));
+  },
+};
+
 async function main(): Promise<void> {
   const result = await build({
     entryPoints: [ENTRY],
@@ -36,7 +46,7 @@ async function main(): Promise<void> {
     logLevel: 'warning',
     metafile: true,
     outfile: OUTFILE,
-    plugins: [sdkPackageJsonVersionOnly],
+    plugins: [sdkPackageJsonVersionOnly, environmentCredentialsOnly],
   });
   fs.mkdirSync(path.dirname(METAFILE), { recursive: true });
   fs.writeFileSync(METAFILE, JSON.stringify(result.metafile));
