@@ -1,8 +1,11 @@
-// Lambda entry point of Custom::PartnerCentralEngagementInvitation: one invocation per CloudFormation event.
-// It runs the lifecycle under a deadline, answers CloudFormation itself, and logs one line per event.
+// Lambda entry point of Custom::PartnerCentralEngagementInvitation and Custom::PartnerCentralEngagement (one function
+// per stack serves both): one invocation per CloudFormation event. It runs the resource type's lifecycle under a
+// deadline, answers CloudFormation itself, and logs one line per event.
 import { responseBody, sendResponse } from './cfn-response';
+import { runEngagementLifecycle } from './engagement-lifecycle';
 import { physicalIdOnFailure, runLifecycle } from './lifecycle';
 import { CustomResourceEvent, LambdaContext, Outcome } from './types';
+import { ENGAGEMENT_RESOURCE_TYPE } from '../../lib/handler-contract';
 
 /** Time kept back from the Lambda timeout to answer FAILED (and deliver it) before Lambda stops the function. */
 export const DEADLINE_MARGIN_MS = 5_000;
@@ -70,7 +73,8 @@ async function runUntil(deadline: number, event: CustomResourceEvent): Promise<O
     }, Math.max(0, deadline - Date.now()));
   });
   try {
-    return await Promise.race([runLifecycle(event, { abortSignal: controller.signal, deadline }), timedOut]);
+    const lifecycle = event.ResourceType === ENGAGEMENT_RESOURCE_TYPE ? runEngagementLifecycle : runLifecycle;
+    return await Promise.race([lifecycle(event, { abortSignal: controller.signal, deadline }), timedOut]);
   } catch (error) {
     // runLifecycle answers every service error itself; this is a bug or a malformed event.
     const name = error instanceof Error ? error.name : 'Error';

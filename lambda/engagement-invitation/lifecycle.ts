@@ -6,7 +6,9 @@ import { describeError } from './service-errors';
 import { readStackStatus, ReadStackStatus } from './stack-status';
 import { CustomResourceEvent, Outcome } from './types';
 import { updateDirection } from './update-direction';
-import { CREATE_FAILED_MARKER, INVITATION_REQUEST_PROPERTIES } from '../../lib/handler-contract';
+import {
+  CREATE_FAILED_MARKER, ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_RESOURCE_TYPE, INVITATION_REQUEST_PROPERTIES,
+} from '../../lib/handler-contract';
 
 export { CREATE_FAILED_MARKER };
 
@@ -15,8 +17,9 @@ export { CREATE_FAILED_MARKER };
  * provider framework does (custom-resources/lib/provider-framework/runtime/cfn-response.ts): what CloudFormation
  * does with another id returned with FAILED is not documented.
  */
-export function physicalIdOnFailure(event: Pick<CustomResourceEvent, 'RequestType' | 'PhysicalResourceId'>): string {
-  return event.RequestType === 'Create' ? CREATE_FAILED_MARKER : event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
+export function physicalIdOnFailure(event: Pick<CustomResourceEvent, 'RequestType' | 'PhysicalResourceId' | 'ResourceType'>): string {
+  const marker = event.ResourceType === ENGAGEMENT_RESOURCE_TYPE ? ENGAGEMENT_CREATE_FAILED_MARKER : CREATE_FAILED_MARKER;
+  return event.RequestType === 'Create' ? marker : event.PhysicalResourceId ?? marker;
 }
 
 /** What the lifecycle calls outside the handler (replaced by fakes in unit tests). */

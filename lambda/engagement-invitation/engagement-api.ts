@@ -1,0 +1,121 @@
+// The engagement calls the handler makes: CreateEngagement, GetEngagement, CreateEngagementContext and
+// UpdateEngagementContext, each write retried as invitations are (call-retries.ts), always with the same ClientToken.
+import {
+  CreateEngagementCommand,
+  CreateEngagementContextCommand,
+  GetEngagementCommand,
+  UpdateEngagementContextCommand,
+} from '@aws-sdk/client-partnercentral-selling';
+import { RetryOptions, withRetries } from './call-retries';
+import { ApiTarget, partnerCentralClient } from './partner-central';
+
+/** A context as the construct writes it: Type, Payload (CustomerProject | Lead) and an optional Id. */
+export interface EngagementContextRequest {
+  readonly Id?: string;
+  readonly Type: string;
+  readonly Payload: Record<string, unknown>;
+}
+
+/** The CreateEngagement request the construct writes into the resource properties, in the API's shape. */
+export interface EngagementRequest {
+  readonly Catalog: string;
+  readonly Title?: string;
+  readonly Description?: string;
+  readonly Contexts?: readonly EngagementContextRequest[];
+}
+
+export interface CreatedEngagement {
+  readonly Arn: string;
+  readonly Id: string;
+}
+
+/**
+ * `InteractionDate` is a Smithy timestamp (`DateTime`, `timestampFormat: date-time`); CloudFormation hands it over
+ * as the template's string. The SDK writes a `Date` as RFC 3339, so the string becomes a `Date` here.
+ */
+export function withTimestamps(payload: Record<string, unknown>): Record<string, unknown> {
+  const lead = payload.Lead as { Interactions?: Array<Record<string, unknown>> } | undefined;
+  if (!lead?.Interactions) return payload;
+  return {
+    ...payload,
+    Lead: {
+      ...lead,
+      Interactions: lead.Interactions.map((interaction) => (typeof interaction.InteractionDate === 'string'
+        ? { ...interaction, InteractionDate: new Date(interaction.InteractionDate) }
+        : interaction)),
+    },
+  };
+}
+
+const contextsOnTheWire = (contexts: readonly EngagementContextRequest[] | undefined) =>
+  contexts?.map((c) => ({ ...c, Payload: withTimestamps(c.Payload) }));
+
+export async function createEngagement(
+  request: EngagementRequest,
+  clientToken: string,
+  target: ApiTarget,
+  retry: RetryOptions,
+): Promise<CreatedEngagement> {
+  const client = await partnerCentralClient(target);
+  const command = new CreateEngagementCommand({
+    Catalog: request.Catalog,
+    ClientToken: clientToken,
+    ...(request.Title !== undefined ? { Title: request.Title } : {}),
+    ...(request.Description !== undefined ? { Description: request.Description } : {}),
+    ...(request.Contexts ? { Contexts: contextsOnTheWire(request.Contexts) as never } : {}),
+  });
+  const { Arn, Id } = await withRetries(() => client.send(command, { abortSignal: retry.abortSignal }), retry);
+  if (!Arn || !Id) throw Object.assign(new Error('the response has no Arn or Id'), { name: 'InvalidResponse' });
+  return { Arn, Id };
+}
+
+/** The engagement's last modification time, which UpdateEngagementContext requires as a concurrency check. */
+export async function engagementModifiedAt(catalog: string, engagementId: string, target: ApiTarget, retry: RetryOptions): Promise<Date> {
+  const client = await partnerCentralClient(target);
+  const command = new GetEngagementCommand({ Catalog: catalog, Identifier: engagementId });
+  const { ModifiedAt, CreatedAt } = await withRetries(() => client.send(command, { abortSignal: retry.abortSignal }), retry);
+  const modifiedAt = ModifiedAt ?? CreatedAt;
+  if (!modifiedAt) throw Object.assign(new Error('GetEngagement answered no ModifiedAt'), { name: 'InvalidResponse' });
+  return modifiedAt;
+}
+
+export async function createEngagementContext(
+  catalog: string,
+  engagementId: string,
+  context: EngagementContextRequest,
+  clientToken: string,
+  target: ApiTarget,
+  retry: RetryOptions,
+): Promise<void> {
+  const client = await partnerCentralClient(target);
+  const command = new CreateEngagementContextCommand({
+    Catalog: catalog,
+    EngagementIdentifier: engagementId,
+    ClientToken: clientToken,
+    Type: context.Type as never,
+    Payload: withTimestamps(context.Payload) as never,
+  });
+  await withRetries(() => client.send(command, { abortSignal: retry.abortSignal }), retry);
+}
+
+/** Updates one context in place; returns the engagement's new modification time for the next update. */
+export async function updateEngagementContext(
+  catalog: string,
+  engagementId: string,
+  context: EngagementContextRequest & { readonly Id: string },
+  lastModifiedAt: Date,
+  target: ApiTarget,
+  retry: RetryOptions,
+): Promise<Date> {
+  const client = await partnerCentralClient(target);
+  const command = new UpdateEngagementContextCommand({
+    Catalog: catalog,
+    EngagementIdentifier: engagementId,
+    ContextIdentifier: context.Id,
+    EngagementLastModifiedAt: lastModifiedAt,
+    Type: context.Type as never,
+    Payload: withTimestamps(context.Payload) as never,
+  });
+  const { EngagementLastModifiedAt } = await withRetries(() => client.send(command, { abortSignal: retry.abortSignal }), retry);
+  return EngagementLastModifiedAt ?? lastModifiedAt;
+}
