@@ -9,7 +9,10 @@ import { compileJavaPattern } from './java-pattern';
 const MODEL_DIR = path.join(__dirname, '..', '..', 'test', 'model');
 const BASE_MODEL = 'partnercentral-selling.json';
 /** Excerpts of newer models: each shape in them replaces the base model's shape of the same id. */
-const DELTAS = ['partnercentral-selling.lead-invitation-delta-2026-08-28.json'];
+const DELTAS = [
+  'partnercentral-selling.lead-invitation-delta-2026-08-28.json',
+  'partnercentral-selling.engagement-delta-2026-08-28.json',
+];
 const NAMESPACE = 'com.amazonaws.partnercentralselling#';
 
 export type Traits = Readonly<Record<string, any>>;

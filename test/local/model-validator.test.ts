@@ -75,6 +75,84 @@ describe('the model', () => {
   });
 });
 
+describe('the engagement delta (2026-08-28 model)', () => {
+  const read = (file: string) => JSON.parse(fs.readFileSync(path.join(MODEL_DIR, file), 'utf8'));
+  const engagementDelta = read('partnercentral-selling.engagement-delta-2026-08-28.json');
+  const leadDelta = read('partnercentral-selling.lead-invitation-delta-2026-08-28.json');
+  const baseOnly: SmithyModel = read('partnercentral-selling.json');
+  const withoutDocs = (shape: any) => JSON.parse(JSON.stringify(shape, (key, value) => (key === 'smithy.api#documentation' ? undefined : value)));
+
+  test('shapes both deltas carry are the same, so the order of DELTAS does not matter', () => {
+    const shared = Object.keys(engagementDelta.shapes).filter((id) => id in leadDelta.shapes);
+
+    expect(shared.length).toBeGreaterThan(0);
+    for (const id of shared) expect([id, withoutDocs(engagementDelta.shapes[id])]).toEqual([id, withoutDocs(leadDelta.shapes[id])]);
+  });
+
+  test('every target of a delta shape exists in the merged model', () => {
+    const model = loadSellingModel();
+    const targets = Object.values(engagementDelta.shapes as Record<string, Shape>).flatMap((shape) => [
+      ...Object.values(shape.members ?? {}), ...(shape.member ? [shape.member] : []),
+    ].map((m) => m.target)).filter((t) => !t.startsWith('smithy.api#'));
+
+    expect(targets.filter((t) => !model.shapes[t])).toEqual([]);
+  });
+
+  test('CreateEngagement without Title and Description passes, and only with the delta applied', () => {
+    const request = { Catalog: 'Sandbox', ClientToken: 'token-1' };
+
+    expect(validateOperationInput('CreateEngagement', request)).toEqual([]);
+    expect(found(validateOperationInput('CreateEngagement', request, baseOnly))).toEqual([
+      ['Title', 'REQUIRED_FIELD_MISSING'], ['Description', 'REQUIRED_FIELD_MISSING'],
+    ]);
+    expect(found(validateOperationInput('CreateEngagement', { ...request, Title: 't'.repeat(41) }))).toEqual([['Title', 'INVALID_STRING_FORMAT']]);
+  });
+
+  test('a lead context of the 2026-08 shape: free-text contact fields, optional address and sources, a longer AwsMaturity', () => {
+    const lead = {
+      Customer: { CompanyName: 'Acme', Industry: 'Space mining', AwsMaturity: 'x'.repeat(200) },
+      Interactions: [{ InteractionDate: '2026-11-01T09:30:00Z', Contact: { BusinessTitle: 'Chief', Email: 'not-an-email', FirstName: 'A', LastName: 'B', Phone: '555' } }],
+    };
+    const request = { Catalog: 'Sandbox', ClientToken: 'token-1', Contexts: [{ Type: 'Lead', Payload: { Lead: lead } }] };
+
+    expect(validateOperationInput('CreateEngagement', request)).toEqual([]);
+    expect(found(validateOperationInput('CreateEngagement', request, baseOnly))).toEqual(expect.arrayContaining([
+      ['Contexts[0].Payload.Lead.Customer.Address', 'REQUIRED_FIELD_MISSING'],
+      ['Contexts[0].Payload.Lead.Customer.AwsMaturity', 'INVALID_STRING_FORMAT'],
+      ['Contexts[0].Payload.Lead.Interactions[0].SourceType', 'REQUIRED_FIELD_MISSING'],
+      ['Contexts[0].Payload.Lead.Interactions[0].Contact.Email', 'INVALID_STRING_FORMAT'],
+    ]));
+  });
+
+  test('the ProspectingResult context type and union member, in both payload unions', () => {
+    const payload = { ProspectingResult: { Aws: { TaskId: 'task-0123456789abcd', Customer: { Country: 'US', Industry: 'Retail' } } } };
+    const update = (p: unknown) => validateOperationInput('UpdateEngagementContext', {
+      Catalog: 'AWS', EngagementIdentifier: 'eng-abcdefghijklmn', ContextIdentifier: '1', EngagementLastModifiedAt: '2026-08-28T12:00:00Z', Type: 'ProspectingResult', Payload: p,
+    });
+
+    expect(validateOperationInput('CreateEngagementContext', {
+      Catalog: 'AWS', EngagementIdentifier: 'eng-abcdefghijklmn', ClientToken: 't', Type: 'ProspectingResult', Payload: payload,
+    })).toEqual([]);
+    expect(update(payload)).toEqual([]);
+    expect(found(update({ ProspectingResult: { Aws: { TaskId: 'task-1' } } }))).toEqual([['Payload.ProspectingResult.Aws.TaskId', 'INVALID_STRING_FORMAT']]);
+  });
+
+  test('UpdateEngagementContext needs EngagementLastModifiedAt as a date-time', () => {
+    const update = (at: unknown) => validateOperationInput('UpdateEngagementContext', {
+      Catalog: 'AWS',
+      EngagementIdentifier: 'eng-abcdefghijklmn',
+      ContextIdentifier: '1',
+      EngagementLastModifiedAt: at,
+      Type: 'CustomerProject',
+      Payload: { CustomerProject: {} },
+    });
+
+    expect(update('2026-08-28T12:00:00.123Z')).toEqual([]);
+    expect(found(update('2026-08-28'))).toEqual([['EngagementLastModifiedAt', 'INVALID_VALUE']]);
+    expect(found(update(undefined))).toEqual([['EngagementLastModifiedAt', 'REQUIRED_FIELD_MISSING']]);
+  });
+});
+
 describe('valid requests', () => {
   test('an opportunity invitation passes', () => {
     expect(create(opportunityRequest())).toEqual([]);
@@ -321,6 +399,20 @@ describe('the model\'s patterns in JavaScript', () => {
     });
     expect(failures).toEqual([]);
   });
+
+  test.each(['CreateEngagement', 'GetEngagement', 'CreateEngagementContext', 'UpdateEngagementContext'])(
+    'every pattern reachable from the %s input compiles (engagement delta included)', (operation) => {
+      const failures = [...reachablePatterns(operation)].filter((pattern) => {
+        try {
+          compileJavaPattern(pattern);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      expect(reachablePatterns(operation).size).toBeGreaterThan(0);
+      expect(failures).toEqual([]);
+    });
 
   test.each([
     // (?s): DOTALL, so free text may hold line breaks; without it '.' stops at any Java line terminator, U+0085 too.
