@@ -1,11 +1,15 @@
 // A local Partner Central Selling endpoint on 127.0.0.1: the service's awsJson1_0 protocol for
-// CreateEngagementInvitation, GetEngagementInvitation and ListEngagementInvitations (SENDER view), each request
-// validated against the committed Smithy model (model-validator.ts, never the construct's own rule table), idempotent
-// on ClientToken, with fault injection for tests and the local deploy.
+// CreateEngagementInvitation, GetEngagementInvitation and ListEngagementInvitations (SENDER view), and for
+// CreateEngagement, GetEngagement, CreateEngagementContext and UpdateEngagementContext (engagement-operations.ts), each
+// request validated against the committed Smithy model (model-validator.ts, never the construct's own rule table),
+// idempotent on ClientToken, with fault injection for tests and the local deploy.
 // Point the SDK at it with AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING=<url>.
 import * as http from 'node:http';
+import { ENGAGEMENT_OPERATIONS } from './engagement-operations';
+import { EngagementStore } from './engagement-store';
 import { formatFieldName, ModelViolation, validateOperationInput } from './model-validator';
 import { QuotaOptions, RequestQuotas } from './quotas';
+import { notFound, ServiceError } from './service-error';
 import { InvitationStore, StoredInvitation } from './store';
 import { listenOnLoopback } from '../loopback-server';
 import { signingAccessKeyId } from '../sts-endpoint/server';
@@ -15,6 +19,9 @@ const TARGET_PREFIX = 'AWSPartnerCentralSelling.';
 // documents beyond the model: ClientToken is `[!-~]{1,64}` there (the model only says `^.{1,255}$`), and Catalog
 // accepts AWS and Sandbox (the model keeps a coarse `^[a-zA-Z]+$` and checks an allowlist at runtime).
 const CLIENT_TOKEN = /^[!-~]{1,64}$/;
+// The model's documentation of CreateEngagementRequest.ClientToken and CreateEngagementContextRequest.ClientToken:
+// "must not exceed sixty-four alphanumeric characters"; held to the same printable-ASCII rule (a UUID has hyphens).
+const CLIENT_TOKEN_CHECKED = ['CreateEngagementInvitation', 'CreateEngagement', 'CreateEngagementContext'];
 const CATALOGS = ['AWS', 'Sandbox'];
 
 /** What the next calls get instead of a normal answer. */
@@ -27,8 +34,19 @@ export interface EndpointOptions {
   readonly account?: string;
   /** JSON file of the account state. @default - in memory */
   readonly stateFile?: string;
-  /** Known engagements; others get ResourceNotFoundException. @default - every well-formed id exists */
+  /**
+   * Engagements CreateEngagementInvitation accepts besides those created through this endpoint; others get
+   * ResourceNotFoundException. @default - every well-formed id exists, unless `strictEngagements` is set
+   */
   readonly engagements?: readonly string[];
+  /**
+   * Only engagements created through this endpoint (CreateEngagement, in the invitation's catalog) or listed in
+   * `engagements` exist for CreateEngagementInvitation, as in the service. Off by default so that tests and deploys
+   * that invite to a made-up engagement id keep working. @default false
+   */
+  readonly strictEngagements?: boolean;
+  /** The region in engagement ARNs (the service exists only in us-east-1). @default 'us-east-1' */
+  readonly region?: string;
   /** At most this many requests are served; later ones are dropped. @default 10000 */
   readonly maxRequests?: number;
   /** Enforce the service's request quotas (quotas.ts), answering ThrottlingException over them. @default - none */
@@ -50,6 +68,7 @@ export interface WireCall {
 export interface PartnerCentralEndpoint {
   readonly url: string;
   readonly store: InvitationStore;
+  readonly engagements: EngagementStore;
   /** Every call received, in order, with its wire ClientToken and what it was answered. */
   readonly calls: WireCall[];
   /** The next `count` calls get `fault`. */
@@ -61,12 +80,6 @@ export interface PartnerCentralEndpoint {
   close(): Promise<void>;
 }
 
-class ServiceError extends Error {
-  public constructor(public readonly type: string, public readonly status: number, message: string, public readonly extra: object = {}) {
-    super(message);
-  }
-}
-
 const FAULT_ERRORS: Record<'throttle' | 'internal' | 'quota', ServiceError> = {
   throttle: new ServiceError('ThrottlingException', 429, 'Rate exceeded'),
   internal: new ServiceError('InternalServerException', 500, 'An internal error occurred'),
@@ -74,7 +87,12 @@ const FAULT_ERRORS: Record<'throttle' | 'internal' | 'quota', ServiceError> = {
 };
 
 export async function startPartnerCentralEndpoint(options: EndpointOptions = {}): Promise<PartnerCentralEndpoint> {
-  const store = new InvitationStore(options.account ?? '123456789012', options.stateFile);
+  const account = options.account ?? '123456789012';
+  const store = new InvitationStore(account, options.stateFile);
+  const engagements = new EngagementStore(store.engagementState(), () => store.save(), account, options.region ?? 'us-east-1');
+  const context: Context = {
+    store, engagementStore: engagements, engagements: options.engagements, strictEngagements: options.strictEngagements ?? false,
+  };
   const calls: WireCall[] = [];
   const faults: Fault[] = [];
   let delayMs = 0;
@@ -105,7 +123,7 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
       try {
         if (fault) throw FAULT_ERRORS[fault];
         if (overQuota) throw FAULT_ERRORS.throttle;
-        answer = dispatch(operation, req, body, { store, engagements: options.engagements });
+        answer = dispatch(operation, req, body, context);
       } catch (error) {
         const e = error instanceof ServiceError ? error : new ServiceError('InternalServerException', 500, 'An internal error occurred');
         status = e.status;
@@ -128,6 +146,7 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
   return {
     url: loopback.url,
     store,
+    engagements,
     calls,
     injectFaults: (fault, count) => { for (let i = 0; i < count; i++) faults.push(fault); },
     setDelay: (ms) => { delayMs = ms; },
@@ -157,7 +176,9 @@ function parseBody(text: string): Record<string, any> | undefined {
 
 interface Context {
   readonly store: InvitationStore;
+  readonly engagementStore: EngagementStore;
   readonly engagements: readonly string[] | undefined;
+  readonly strictEngagements: boolean;
 }
 
 /** The operations served, by name; each gets a body already valid against the operation's input in the model. */
@@ -165,6 +186,8 @@ const OPERATIONS: Readonly<Record<string, (body: Record<string, any>, context: C
   CreateEngagementInvitation: createInvitation,
   GetEngagementInvitation: getInvitation,
   ListEngagementInvitations: listInvitations,
+  ...Object.fromEntries(Object.entries(ENGAGEMENT_OPERATIONS)
+    .map(([name, handler]) => [name, (body: Record<string, any>, context: Context) => handler(body, context.engagementStore)])),
 };
 
 function dispatch(operation: string, req: http.IncomingMessage, body: Record<string, any> | undefined, context: Context): object {
@@ -185,7 +208,7 @@ function dispatch(operation: string, req: http.IncomingMessage, body: Record<str
 function documentedViolations(operation: string, body: Record<string, any>, modelViolations: ModelViolation[]): ModelViolation[] {
   const unchecked = (name: string) => typeof body[name] === 'string' && !modelViolations.some((v) => v.path[0] === name);
   const violations: ModelViolation[] = [];
-  if (operation === 'CreateEngagementInvitation' && unchecked('ClientToken') && !CLIENT_TOKEN.test(body.ClientToken)) {
+  if (CLIENT_TOKEN_CHECKED.includes(operation) && unchecked('ClientToken') && !CLIENT_TOKEN.test(body.ClientToken)) {
     violations.push({ path: ['ClientToken'], fieldName: 'ClientToken', message: 'Must be 1 to 64 printable ASCII characters ([!-~]{1,64})', code: 'INVALID_STRING_FORMAT' });
   }
   if (unchecked('Catalog') && !CATALOGS.includes(body.Catalog)) {
@@ -194,10 +217,12 @@ function documentedViolations(operation: string, body: Record<string, any>, mode
   return violations;
 }
 
-function createInvitation(body: Record<string, any>, { store, engagements }: Context): object {
+function createInvitation(body: Record<string, any>, { store, engagementStore, engagements, strictEngagements }: Context): object {
   const { ClientToken, ...request } = body;
-  if (engagements && !engagements.includes(request.EngagementIdentifier)) {
-    throw new ServiceError('ResourceNotFoundException', 404, `Engagement ${request.EngagementIdentifier} not found`);
+  const listed = engagements?.includes(request.EngagementIdentifier) ?? false;
+  const created = engagementStore.get(request.Catalog, request.EngagementIdentifier) !== undefined;
+  if ((strictEngagements || engagements) && !listed && !created) {
+    throw notFound(`Engagement ${request.EngagementIdentifier} not found`);
   }
   const result = store.create(ClientToken, request as any);
   if (result.kind === 'conflict') {

@@ -1,8 +1,10 @@
-// The local endpoint's account state: sent invitations and the ClientTokens that created them, kept in a JSON file
-// (under the gitignored .local/ folder) so repeated local deploys behave like one account.
+// The local endpoint's account state: sent invitations and the ClientTokens that created them, and the engagements
+// (engagement-store.ts), kept in one JSON file (under the gitignored .local/ folder) so repeated local deploys behave
+// like one account.
 import { createHash, randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { EngagementState } from './engagement-store';
 import { canonicalJson } from '../../lambda/engagement-invitation/canonical-json';
 
 export const INVITATION_LIFETIME_DAYS = 15;
@@ -25,6 +27,8 @@ interface State {
   invitations: StoredInvitation[];
   /** ClientToken → the request body's hash and the invitation it created. */
   tokens: Record<string, { bodyHash: string; invitationId: string }>;
+  /** Absent in state files written before engagements were kept. */
+  engagements?: EngagementState;
 }
 
 export type CreateResult = { kind: 'created' | 'replayed'; invitation: StoredInvitation } | { kind: 'conflict' };
@@ -39,6 +43,12 @@ export class InvitationStore {
     this.state = stateFile && fs.existsSync(stateFile)
       ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) as State
       : { invitations: [], tokens: {} };
+  }
+
+  /** The engagements' part of the state, created empty when the file has none; `save()` writes it with the rest. */
+  public engagementState(): EngagementState {
+    this.state.engagements ??= { engagements: [], tokens: {} };
+    return this.state.engagements;
   }
 
   /** Idempotent on ClientToken: the same token and body replay the first result, another body is a conflict. */
@@ -79,7 +89,7 @@ export class InvitationStore {
     return this.state.invitations;
   }
 
-  private save(): void {
+  public save(): void {
     if (!this.stateFile) return;
     fs.mkdirSync(path.dirname(this.stateFile), { recursive: true });
     fs.writeFileSync(this.stateFile, `${JSON.stringify(this.state, undefined, 2)}\n`);

@@ -1,0 +1,17 @@
+// An error answer of the service: the model's error shape name (`__type` and x-amzn-errortype on the wire), its
+// smithy.api#httpError status, the message and any extra members (ValidationException's Reason and ErrorList).
+export class ServiceError extends Error {
+  public constructor(public readonly type: string, public readonly status: number, message: string, public readonly extra: object = {}) {
+    super(message);
+  }
+}
+
+/** ResourceNotFoundException: `smithy.api#httpError` 404 in the model. */
+export function notFound(message: string): ServiceError {
+  return new ServiceError('ResourceNotFoundException', 404, message);
+}
+
+/** ConflictException: `smithy.api#httpError` 409 in the model. */
+export function conflict(message: string): ServiceError {
+  return new ServiceError('ConflictException', 409, message);
+}
