@@ -265,7 +265,7 @@ export interface LeadInvitationCustomer {
   readonly countryCode?: string;
 
   /**
-   * The customer's AWS maturity. 1–20 characters.
+   * The customer's AWS maturity, up to 255 characters.
    *
    * @default - not sent
    */
@@ -310,7 +310,7 @@ export interface LeadInvitationInteraction {
   readonly sourceName?: string;
 
   /**
-   * The use case. 1–255 characters.
+   * The use case, up to 255 characters.
    *
    * @default - not sent
    */

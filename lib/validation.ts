@@ -105,21 +105,22 @@ const opportunityInvitation = structure('OpportunityInvitationPayload', {
   })),
 });
 
-// The lead branch as loosened on 2026-08-04 (free-text industry, country and market segment).
+// The lead branch as loosened on 2026-08-04 (free-text industry, country and market segment); AwsMaturity and
+// Usecase as in the 2026-08-28 model, whose AwsMaturity and EngagementUseCase shapes it shares with CreateEngagement.
 const leadInvitation = structure('LeadInvitationPayload', {
   Customer: req(structure('LeadInvitationCustomer', {
     Industry: opt(maxLength(255)),
     CompanyName: req(text(1, 120)),
     WebsiteUrl: opt(maxLength(255)),
     CountryCode: opt(maxLength(10)),
-    AwsMaturity: opt(text(1, 20)),
+    AwsMaturity: opt(maxLength(255)),
     MarketSegment: opt(maxLength(255)),
   })),
   Interaction: req(structure('LeadInvitationInteraction', {
     SourceType: opt(text(0, 255)),
     SourceId: opt(text(0, 255)),
     SourceName: opt(text(0, 255)),
-    Usecase: opt(text(1, 255)),
+    Usecase: opt(maxLength(255)),
     ContactBusinessTitle: req(text(0, 80)),
   })),
 });
