@@ -31,20 +31,24 @@ export interface CreatedEngagement {
 
 /**
  * `InteractionDate` is a Smithy timestamp (`DateTime`, `timestampFormat: date-time`); CloudFormation hands it over
- * as the template's string. The SDK writes a `Date` as RFC 3339, so the string becomes a `Date` here.
+ * as the template's string. The SDK writes a `Date` as RFC 3339, so the string becomes a `Date` here, in a Lead
+ * context's `Interactions` (create) or its one `Interaction` (update).
  */
 export function withTimestamps(payload: Record<string, unknown>): Record<string, unknown> {
-  const lead = payload.Lead as { Interactions?: Array<Record<string, unknown>> } | undefined;
-  if (!lead?.Interactions) return payload;
+  const lead = payload.Lead as { Interactions?: Array<Record<string, unknown>>; Interaction?: Record<string, unknown> } | undefined;
+  if (!lead) return payload;
   return {
     ...payload,
     Lead: {
       ...lead,
-      Interactions: lead.Interactions.map((interaction) => (typeof interaction.InteractionDate === 'string'
-        ? { ...interaction, InteractionDate: new Date(interaction.InteractionDate) }
-        : interaction)),
+      ...(lead.Interactions ? { Interactions: lead.Interactions.map(withDate) } : {}),
+      ...(lead.Interaction ? { Interaction: withDate(lead.Interaction) } : {}),
     },
   };
+}
+
+function withDate(interaction: Record<string, unknown>): Record<string, unknown> {
+  return typeof interaction.InteractionDate === 'string' ? { ...interaction, InteractionDate: new Date(interaction.InteractionDate) } : interaction;
 }
 
 const contextsOnTheWire = (contexts: readonly EngagementContextRequest[] | undefined) =>
@@ -102,7 +106,7 @@ export async function createEngagementContext(
 export async function updateEngagementContext(
   catalog: string,
   engagementId: string,
-  context: EngagementContextRequest & { readonly Id: string },
+  context: { readonly Id: string; readonly Type: string; readonly Payload: Record<string, unknown> },
   lastModifiedAt: Date,
   target: ApiTarget,
   retry: RetryOptions,

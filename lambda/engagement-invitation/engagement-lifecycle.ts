@@ -2,6 +2,7 @@
 // RequestId, an unchanged Update sends nothing, Delete sends nothing because no API deletes an engagement, a rollback
 // never creates), plus in-place changes of contexts where the API allows them.
 import { canonicalJson } from './canonical-json';
+import { ContextChanges, contextChanges } from './context-changes';
 import {
   createEngagement, createEngagementContext, EngagementContextRequest, EngagementRequest, engagementModifiedAt,
   updateEngagementContext,
@@ -61,13 +62,6 @@ async function create(event: CustomResourceEvent, budget: TimeBudget, services: 
   }
 }
 
-interface ContextChanges {
-  readonly added: EngagementContextRequest[];
-  readonly changed: Array<EngagementContextRequest & { Id: string }>;
-  /** Contexts that are gone, or changed without an Id to change them by: only a new engagement can do that. */
-  readonly removed: EngagementContextRequest[];
-}
-
 async function update(event: CustomResourceEvent, budget: TimeBudget, services: EngagementServices): Promise<Outcome> {
   const physicalResourceId = event.PhysicalResourceId ?? ENGAGEMENT_CREATE_FAILED_MARKER;
   const current = parseEngagementPhysicalId(physicalResourceId);
@@ -79,7 +73,7 @@ async function update(event: CustomResourceEvent, budget: TimeBudget, services: 
     ? current.fingerprint === requestFingerprint(identity(request))
     : typeof before !== 'string' && canonicalJson(identity(before)) === canonicalJson(identity(request));
   const needsNewEngagement = !current || !sameIdentity || changes.removed.length > 0;
-  if (!needsNewEngagement && changes.added.length === 0 && changes.changed.length === 0) {
+  if (!needsNewEngagement && changes.added.length === 0 && changes.updates.length === 0) {
     return unchanged(physicalResourceId, current);
   }
 
@@ -88,8 +82,8 @@ async function update(event: CustomResourceEvent, budget: TimeBudget, services: 
   const target = apiTarget(event.ResourceProperties, event.StackId);
   if (change.direction === 'rollback') {
     // A rollback never creates: neither an engagement nor a context (a context "added back" was never removed,
-    // since removals are refused). Changed contexts are put back in place.
-    if (needsNewEngagement || changes.changed.length === 0) return { ...unchanged(physicalResourceId, current), stackReads: 1 };
+    // since removals are refused). Changed contexts are put back in place where an update can express it.
+    if (needsNewEngagement || changes.updates.length === 0) return { ...unchanged(physicalResourceId, current), stackReads: 1 };
     const restored = await updateInPlace(request.Catalog, physicalResourceId, current!, { ...changes, added: [] }, event, target, budget, services);
     return { ...restored, stackReads: 1 };
   }
@@ -120,9 +114,9 @@ async function updateInPlace(
       // One token per added context, derived from the event: Lambda's retries of the event add nothing twice.
       await services.createEngagementContext(catalog, current.id, context, `${event.RequestId}-${index}`, target, budget);
     }
-    if (changes.changed.length > 0) {
+    if (changes.updates.length > 0) {
       let modifiedAt = await services.engagementModifiedAt(catalog, current.id, target, budget);
-      for (const context of changes.changed) {
+      for (const context of changes.updates) {
         apiCalls += 1;
         modifiedAt = await services.updateEngagementContext(catalog, current.id, context, modifiedAt, target, budget);
       }
@@ -134,27 +128,11 @@ async function updateInPlace(
   }
 }
 
-/** Contexts by Id (those without an Id by position): added, changed in place, or gone. */
-function contextChanges(before: readonly EngagementContextRequest[], after: readonly EngagementContextRequest[]): ContextChanges {
-  const key = (context: EngagementContextRequest, index: number) => context.Id ?? `#${index}`;
-  const old = new Map(before.map((c, i) => [key(c, i), c]));
-  const now = new Map(after.map((c, i) => [key(c, i), c]));
-  const added = [...now].filter(([k]) => !old.has(k)).map(([, c]) => c);
-  const removed = [...old].filter(([k]) => !now.has(k)).map(([, c]) => c);
-  const changed: Array<EngagementContextRequest & { Id: string }> = [];
-  for (const [k, context] of now) {
-    const previous = old.get(k);
-    if (!previous || canonicalJson(previous) === canonicalJson(context)) continue;
-    if (context.Id !== undefined && context.Type === previous.Type) changed.push({ ...context, Id: context.Id });
-    else removed.push(previous); // no Id to update it by (or another type): only a new engagement can hold it
-  }
-  return { added, changed, removed };
-}
-
 function replacementRefusal(current: InvitationPhysicalId, identityChanged: boolean, removed: readonly EngagementContextRequest[]): string {
   const what = [
     ...(identityChanged ? ['a changed catalog, title or description'] : []),
-    ...(removed.length > 0 ? [`${removed.length} removed or replaced context(s) (contexts without an id cannot be changed in place)`] : []),
+    ...(removed.length > 0 ? [`${removed.length} removed or rewritten context(s) (a context changes in place only with an id, `
+      + 'and a lead context only by new interactions after its existing ones)'] : []),
   ].join(' and ');
   return `ReplacementNotAllowed: nothing was sent. ${what} can only be a new engagement: ${current.id} cannot be changed `
     + 'that way, and every invitation of the new one would be sent again to every partner. To create the new engagement, '
