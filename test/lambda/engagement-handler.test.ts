@@ -186,12 +186,13 @@ describe('forward Updates (stack UPDATE_IN_PROGRESS)', () => {
     expect(response().Reason).toMatch(/^ReplacementNotAllowed: .*a lead context only by new interactions after its existing ones/);
   });
 
+  const withoutId = { ...customerProject, Id: undefined };
   test.each([
-    ['a changed title', properties({ Title: 'Acme migration (typo fixed)' })],
-    ['a removed context', properties({ Contexts: [] })],
-    ['a changed context without an id', properties({ Contexts: [{ ...customerProject, Id: undefined, Payload: { CustomerProject: { Customer: { CompanyName: 'X' } } } }] })],
-  ])('%s without allowReplacement: FAILED saying what would happen and how to allow it, nothing sent', async (_name, after) => {
-    const before = after.Contexts && (after.Contexts as any[])[0]?.Id === undefined ? properties({ Contexts: [{ ...customerProject, Id: undefined }] }) : properties();
+    ['a changed title', properties(), properties({ Title: 'Acme migration (typo fixed)' })],
+    ['a removed context', properties(), properties({ Contexts: [] })],
+    ['a changed context without an id', properties({ Contexts: [withoutId] }),
+      properties({ Contexts: [{ ...withoutId, Payload: { CustomerProject: { Customer: { CompanyName: 'X' } } } }] })],
+  ])('%s without allowReplacement: FAILED saying what would happen and how to allow it, nothing sent', async (_name, before, after) => {
     const physicalId = await update(before, after);
 
     expect(partnerCentral.calls()).toHaveLength(0);
