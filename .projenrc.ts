@@ -38,6 +38,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     tsconfigPath: './tsconfig.dev.json',
   },
 
+  // The four jsii languages besides TypeScript. Building their packages needs registries this machine cannot
+  // reach (PyPI, Maven Central, NuGet, the Go proxy); the test task generates their code (jsii-pacmak --code-only).
+  publishToPypi: { distName: 'cdk-engagement-invitation', module: 'cdk_engagement_invitation' },
+  publishToMaven: {
+    javaPackage: 'com.example.cdk.engagementinvitation',
+    mavenGroupId: 'com.example.cdk',
+    mavenArtifactId: 'cdk-engagement-invitation',
+  },
+  publishToNuget: { dotNetNamespace: 'Example.Cdk.EngagementInvitation', packageId: 'Example.Cdk.EngagementInvitation' },
+  publishToGo: { moduleName: 'github.com/example/cdk-engagement-invitation-go' },
+
   github: false,
   sampleCode: false,
   depsUpgrade: false,
@@ -78,9 +89,14 @@ project.gitignore.exclude('/assets/', '/build-meta/', '/.local/', '/.bench/');
 project.npmignore?.exclude('/build-meta/', '/bin/', '/lambda/', '/local/', '/.local/', '/bench/', '/.bench/', '/cdk.json', '/cdk.out/', '/.ci/', '/tsconfig.dev.json');
 project.npmignore?.include('/assets/');
 
-// `npm test` = bundle + jsii compile + jest + eslint, so a fresh clone tests exactly what it would ship.
+// `npm test` = bundle + jsii compile + jest + eslint, so a fresh clone tests exactly what it would ship, plus the
+// code of the Python, Java, .NET and Go packages generated from the jsii assembly (their own builds need their
+// registries), so an API they cannot express fails the tests.
 project.testTask.prependSpawn(project.compileTask);
 project.testTask.prependSpawn(project.preCompileTask);
+project.testTask.exec('jsii-pacmak --code-only --targets python java dotnet go --outdir build-meta/jsii-code --force-subdirectory', {
+  name: 'Generate the Python, Java, .NET and Go code from the jsii assembly',
+});
 
 // The Node.js of the Lambda runtime the template names (nodejs24.x), for running the bundled handler locally (local
 // deploy, bundled-asset tests, benchmark). Its own package with its own lock file: as a devDependency of the root,
