@@ -113,10 +113,13 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
    * (`Invitation.Payload.OpportunityInvitation.Customer.CountryCode: …`). A `ClientToken` in it is ignored, with a
    * warning: the CloudFormation `RequestId` is the token, which is what makes the invitation be sent only once.
    *
+   * Named `create…`, not `from…`: in the CDK, `from*` methods import an existing resource and return its interface;
+   * this one defines a new invitation.
+   *
    * @param json the CLI input JSON, as a literal string (read when the app is synthesized)
    * @param options how the invitation is sent
    */
-  public static fromCliInputJson(scope: Construct, id: string, json: string, options: EngagementInvitationOptions = {}): EngagementInvitation {
+  public static createFromCliInputJson(scope: Construct, id: string, json: string, options: EngagementInvitationOptions = {}): EngagementInvitation {
     const input = readCliInputJson(scope, id, json);
     const invitation = new EngagementInvitation(scope, id, { ...options, ...input.request });
     if (input.hadClientToken) {

@@ -1,4 +1,4 @@
-// EngagementInvitation.fromCliInputJson: the JSON of `aws partnercentral-selling create-engagement-invitation
+// EngagementInvitation.createFromCliInputJson: the JSON of `aws partnercentral-selling create-engagement-invitation
 // --cli-input-json`, read in its own naming and checked with the same rules as the props.
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
@@ -19,7 +19,7 @@ test('the same resource as from the props; the ClientToken is ignored with a war
   const fromProps = testStack('FromProps');
   new EngagementInvitation(fromProps, 'Invite', validProps());
   const fromJson = testStack('FromJson');
-  const invite = EngagementInvitation.fromCliInputJson(fromJson, 'Invite', JSON.stringify(cliJson({ ClientToken: 'my-script-token-1' })));
+  const invite = EngagementInvitation.createFromCliInputJson(fromJson, 'Invite', JSON.stringify(cliJson({ ClientToken: 'my-script-token-1' })));
 
   expect(properties(fromJson)).toEqual(properties(fromProps));
   expect(properties(fromJson)[0]).not.toHaveProperty('ClientToken');
@@ -30,7 +30,7 @@ test('the same resource as from the props; the ClientToken is ignored with a war
 test('without a ClientToken there is no warning; options apply', () => {
   const stack = testStack();
   const { ClientToken, ...json } = cliJson();
-  EngagementInvitation.fromCliInputJson(stack, 'Invite', JSON.stringify(json), { apiRegion: 'us-east-1', serviceTimeout: Duration.minutes(10) });
+  EngagementInvitation.createFromCliInputJson(stack, 'Invite', JSON.stringify(json), { apiRegion: 'us-east-1', serviceTimeout: Duration.minutes(10) });
 
   expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   expect(properties(stack)[0]).toMatchObject({ ApiRegion: 'us-east-1', ServiceTimeout: '600' });
@@ -44,13 +44,13 @@ test('every problem is reported at once with the JSON\'s own field paths, and no
   json.Unexpected = true;
   const stack = testStack();
 
-  expect(() => EngagementInvitation.fromCliInputJson(stack, 'Invite', JSON.stringify(json))).toThrow(new RegExp([
+  expect(() => EngagementInvitation.createFromCliInputJson(stack, 'Invite', JSON.stringify(json))).toThrow(new RegExp([
     '^TestStack/Invite: invalid CLI input JSON for CreateEngagementInvitation \\(\\d+ problems\\):',
     '  Unexpected: is not a field of CreateEngagementInvitationRequest \\(unknown field\\)',
     '  Invitation\\.Receiver\\.Account\\.AwsAccountId: "1111-2222-3333" .*',
     '  Invitation\\.Payload: must set exactly one of OpportunityInvitation, LeadInvitation; 2 are set \\(union\\)',
   ].join('\n(.*\n)*')));
-  expect(() => EngagementInvitation.fromCliInputJson(stack, 'Invite', JSON.stringify(json)))
+  expect(() => EngagementInvitation.createFromCliInputJson(stack, 'Invite', JSON.stringify(json)))
     .toThrow(/Invitation\.Payload\.OpportunityInvitation\.Customer\.CountryCode: "USA" is not an allowed value \(enum\)/);
   expect(stack.node.children).toEqual([]);
 });
@@ -60,5 +60,5 @@ test.each([
   ['not an object', '[1, 2]', /\(json\): must be a JSON object/],
   ['a ClientToken that is not a string', JSON.stringify(cliJson({ ClientToken: 7 })), /ClientToken: must be a string \(type\)/],
 ])('%s is refused', (_name, json, message) => {
-  expect(() => EngagementInvitation.fromCliInputJson(testStack(), 'Invite', json)).toThrow(message);
+  expect(() => EngagementInvitation.createFromCliInputJson(testStack(), 'Invite', json)).toThrow(message);
 });
