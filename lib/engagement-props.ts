@@ -7,6 +7,11 @@ import { EngagementCustomer } from './invitation-props';
 
 /**
  * Properties of an Engagement: the CreateEngagement request, in camelCase, and how it is sent.
+ *
+ * With `assumeRoleArn`, the role of the linked account must allow `partnercentral:CreateEngagement`,
+ * `partnercentral:CreateEngagementContext`, `partnercentral:UpdateEngagementContext` and
+ * `partnercentral:GetEngagement` (and `partnercentral:CreateEngagementInvitation` for the engagement's invitations,
+ * which are sent with the same role unless they name their own).
  */
 export interface EngagementProps extends EngagementInvitationOptions {
   /**

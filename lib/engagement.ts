@@ -42,11 +42,13 @@ export interface EngagementInviteOptions extends EngagementInvitationOptions {
  * An AWS Partner Central engagement, created once when the resource is created, with its invitations in the same
  * stack (`invite`).
  *
- * - Create calls `CreateEngagement` with the CloudFormation `RequestId` as `ClientToken`, so Lambda's retries of
- *   the same event never create a second engagement. The stack's account becomes the engagement's first member.
- * - Update changes the contexts in place where the API can (a context added or changed); a change that only a new
- *   engagement can carry (title, description, a removed context) fails the update unless `allowReplacement` is set.
- * - Delete sends nothing: the API has no way to close or delete an engagement.
+ * - Create calls `CreateEngagement` (an `@idempotent` operation) with the CloudFormation `RequestId` as
+ *   `ClientToken`, so Lambda's retries of the same event never create a second engagement. The caller's account
+ *   becomes a member of the engagement (CreateEngagement documentation).
+ * - Update changes the contexts in place where the API can (CreateEngagementContext, UpdateEngagementContext); a
+ *   change that only a new engagement can carry (title, description, a removed context) fails the update unless
+ *   `allowReplacement` is set.
+ * - Delete sends nothing: the Partner Central Selling API has no operation that closes or deletes an engagement.
  *
  * Engagements and invitations of a stack share one handler function and one role.
  *
