@@ -136,8 +136,9 @@ export class Engagement extends Resource implements IEngagement {
    * Invites a partner to this engagement: an `EngagementInvitation` in this engagement's catalog, below it in the
    * construct tree, sent after the engagement is created (its `engagementIdentifier` is this engagement's id).
    *
-   * The invitation is sent by the engagement's creator, a member: `apiRegion` and `assumeRoleArn` default to the
-   * engagement's own (an invitation sent as another account would be refused, as that account is not a member).
+   * The invitation is sent as the engagement's creator, its one member so far: `apiRegion` and `assumeRoleArn`
+   * default to the engagement's own, so that a stack whose engagement is created in a linked account (through
+   * `assumeRoleArn`) does not send its invitations from an account that is not a member.
    *
    * An engagement has at most 10 members, its creator included, so at most 9 invitations per engagement.
    */
