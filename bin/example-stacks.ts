@@ -1,28 +1,61 @@
-// The example app's two stacks: one sends an invitation and exports its Arn and Id, the other consumes them.
+// The example app's two stacks: one opens an engagement, invites two partners and exports the ids and ARNs, the
+// other consumes one invitation's.
 import { App, CfnOutput, Fn, Stack, StackProps } from 'aws-cdk-lib';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { Catalog, CountryCode, CurrencyCode, EngagementInvitation, Industry, PaymentFrequency, ReceiverResponsibility } from '../lib';
+import {
+  Catalog, CountryCode, CurrencyCode, Engagement, EngagementContextType, EngagementInvitation, Industry, PaymentFrequency,
+  ReceiverResponsibility,
+} from '../lib';
 
 /** Export names of InvitationStack's outputs, derived from its stack name so two copies of the app do not clash. */
 export function invitationExportNames(invitationStackName: string) {
-  return { arn: `${invitationStackName}-InvitationArn`, id: `${invitationStackName}-InvitationId` };
+  return {
+    engagementId: `${invitationStackName}-EngagementId`,
+    arn: `${invitationStackName}-InvitationArn`,
+    id: `${invitationStackName}-InvitationId`,
+    leadArn: `${invitationStackName}-LeadInvitationArn`,
+  };
 }
 
 /**
- * Sends one Sandbox invitation. Values come from CDK context (`cdk synth -c engagementId=eng-…`), with defaults
- * that synthesize as they are.
+ * Opens a Sandbox engagement and invites two partners to it: one with an opportunity payload, one with a lead
+ * payload. Values come from CDK context (`cdk synth -c message="…"`), with defaults that synthesize as they are.
  */
 export class InvitationStack extends Stack {
+  public readonly engagement: Engagement;
   public readonly invitation: EngagementInvitation;
+  public readonly leadInvitation: EngagementInvitation;
 
   public constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     const context = (key: string, fallback: string): string => this.node.tryGetContext(key) ?? fallback;
 
-    this.invitation = new EngagementInvitation(this, 'Invitation', {
+    this.engagement = new Engagement(this, 'Engagement', {
       catalog: context('catalog', Catalog.SANDBOX),
-      engagementIdentifier: context('engagementId', 'eng-abcdefghijklmn'),
+      title: 'Acme data platform migration',
+      description: 'Co-sell on moving Acme\'s on-premises analytics to AWS',
+      contexts: [{
+        type: EngagementContextType.CUSTOMER_PROJECT,
+        payload: {
+          customerProject: {
+            customer: {
+              companyName: 'Acme Corporation',
+              countryCode: CountryCode.US,
+              industry: Industry.SOFTWARE_AND_INTERNET,
+              websiteUrl: 'https://acme.example.com',
+            },
+            project: {
+              title: 'Data platform migration',
+              businessProblem: 'Acme runs its analytics on ageing on-premises clusters and wants to move them to AWS.',
+              targetCompletionDate: context('targetCompletionDate', '2027-06-30'),
+            },
+          },
+        },
+      }],
+    });
+
+    this.invitation = this.engagement.invite('Invitation', {
       invitation: {
         message: context('message', 'Join us on the Acme data platform migration'),
         receiver: { account: { awsAccountId: context('receiverAccountId', '111122223333'), alias: 'Partner A' } },
@@ -52,9 +85,24 @@ export class InvitationStack extends Stack {
       },
     });
 
+    this.leadInvitation = this.engagement.invite('LeadInvitation', {
+      invitation: {
+        message: context('leadMessage', 'A lead for your team: Acme wants help with its data platform'),
+        receiver: { account: { awsAccountId: context('leadReceiverAccountId', '444455556666'), alias: 'Partner B' } },
+        payload: {
+          leadInvitation: {
+            customer: { companyName: 'Acme Corporation', industry: 'Software and Internet', countryCode: 'US', websiteUrl: 'https://acme.example.com' },
+            interaction: { sourceType: 'Event', sourceName: 'Data summit 2026', usecase: 'Analytics migration', contactBusinessTitle: 'Head of Data' },
+          },
+        },
+      },
+    });
+
     const exportNames = invitationExportNames(this.stackName);
+    new CfnOutput(this, 'EngagementId', { value: this.engagement.engagementId, exportName: exportNames.engagementId });
     new CfnOutput(this, 'InvitationArn', { value: this.invitation.invitationArn, exportName: exportNames.arn });
     new CfnOutput(this, 'InvitationId', { value: this.invitation.invitationId, exportName: exportNames.id });
+    new CfnOutput(this, 'LeadInvitationArn', { value: this.leadInvitation.invitationArn, exportName: exportNames.leadArn });
   }
 }
 
@@ -86,7 +134,7 @@ export class ConsumerStack extends Stack {
 /** The example app's two stacks, wired as `bin/app.ts` deploys them (also used by the tests and the local deploy's). */
 export function addExampleStacks(app: App): { invitationStack: InvitationStack; consumerStack: ConsumerStack } {
   const invitationStack = new InvitationStack(app, 'InvitationStack', {
-    description: 'Sends a Partner Central engagement invitation (cdk-engagement-invitation example)',
+    description: 'Opens a Partner Central engagement and invites two partners (cdk-engagement-invitation example)',
   });
   const consumerStack = new ConsumerStack(app, 'ConsumerStack', {
     description: 'Consumes the invitation exported by InvitationStack (cdk-engagement-invitation example)',

@@ -1,9 +1,10 @@
-// The example app (bin/): one stack sends the invitation and exports it, the other imports it.
+// The example app (bin/): one stack opens an engagement, invites two partners and exports them, the other imports one.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { addExampleStacks, InvitationStack } from '../bin/example-stacks';
+import { EXAMPLE_INVITATION_LOGICAL_ID } from './support/local-lifecycle';
 import { testApp } from './support/fixtures';
 
 function exampleApp() {
@@ -17,14 +18,25 @@ function stable(template: Template): unknown {
   return JSON.parse(JSON.stringify(template.toJSON()).replace(/[0-9a-f]{64}\.zip/g, '<handler-asset>.zip'));
 }
 
-test('InvitationStack sends a Sandbox invitation and exports its Arn and Id', () => {
+test('InvitationStack opens an engagement, invites two partners to it and exports the ids and ARNs', () => {
   const { invitation } = exampleApp();
 
-  invitation.resourceCountIs('Custom::PartnerCentralEngagementInvitation', 1);
-  invitation.hasResourceProperties('Custom::PartnerCentralEngagementInvitation', { Catalog: 'Sandbox', EngagementIdentifier: 'eng-abcdefghijklmn' });
-  const [logicalId] = Object.keys(invitation.findResources('Custom::PartnerCentralEngagementInvitation'));
-  invitation.hasOutput('InvitationArn', { Value: { 'Fn::GetAtt': [logicalId, 'Arn'] }, Export: { Name: 'InvitationStack-InvitationArn' } });
-  invitation.hasOutput('InvitationId', { Value: { 'Fn::GetAtt': [logicalId, 'Id'] }, Export: { Name: 'InvitationStack-InvitationId' } });
+  invitation.resourceCountIs('Custom::PartnerCentralEngagement', 1);
+  invitation.resourceCountIs('Custom::PartnerCentralEngagementInvitation', 2);
+  invitation.resourceCountIs('AWS::Lambda::Function', 1);
+  const [engagementId] = Object.keys(invitation.findResources('Custom::PartnerCentralEngagement'));
+  const invitations = invitation.findResources('Custom::PartnerCentralEngagementInvitation');
+  for (const resource of Object.values(invitations)) {
+    expect(resource.Properties).toMatchObject({ Catalog: 'Sandbox', EngagementIdentifier: { 'Fn::GetAtt': [engagementId, 'Id'] } });
+  }
+  const payloads = Object.values(invitations).map((r) => Object.keys(r.Properties.Invitation.Payload)[0]).sort();
+  expect(payloads).toEqual(['LeadInvitation', 'OpportunityInvitation']);
+  // The tests that drive the example's opportunity invitation name it by this logical id.
+  expect(invitations[EXAMPLE_INVITATION_LOGICAL_ID].Properties.Invitation.Payload.OpportunityInvitation).toBeDefined();
+  invitation.hasOutput('EngagementId', { Value: { 'Fn::GetAtt': [engagementId, 'Id'] }, Export: { Name: 'InvitationStack-EngagementId' } });
+  invitation.hasOutput('InvitationArn', { Value: { 'Fn::GetAtt': [EXAMPLE_INVITATION_LOGICAL_ID, 'Arn'] }, Export: { Name: 'InvitationStack-InvitationArn' } });
+  invitation.hasOutput('InvitationId', { Value: { 'Fn::GetAtt': [EXAMPLE_INVITATION_LOGICAL_ID, 'Id'] }, Export: { Name: 'InvitationStack-InvitationId' } });
+  invitation.hasOutput('LeadInvitationArn', { Export: { Name: 'InvitationStack-LeadInvitationArn' } });
 });
 
 test('ConsumerStack imports both exports into a resource and outputs of its own', () => {
@@ -37,11 +49,12 @@ test('ConsumerStack imports both exports into a resource and outputs of its own'
 
 test('context values replace the defaults', () => {
   const app = testApp();
-  app.node.setContext('engagementId', 'eng-zzzzzzzzzzzzzz');
+  app.node.setContext('message', 'A new message');
   app.node.setContext('catalog', 'AWS');
   const template = Template.fromStack(new InvitationStack(app, 'InvitationStack'));
 
-  template.hasResourceProperties('Custom::PartnerCentralEngagementInvitation', { Catalog: 'AWS', EngagementIdentifier: 'eng-zzzzzzzzzzzzzz' });
+  template.hasResourceProperties('Custom::PartnerCentralEngagement', { Catalog: 'AWS' });
+  template.hasResourceProperties('Custom::PartnerCentralEngagementInvitation', { Catalog: 'AWS', Invitation: { Message: 'A new message' } });
 });
 
 test('templates match the committed snapshot', () => {

@@ -26,6 +26,8 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     stateFile: path.join(states.stateDir, 'partner-central', 'account.json'),
     // The service's documented quotas, unless --no-quotas: CloudFormation's parallel creates meet them as in AWS.
     ...(options.quotas ? { quotas: options.quotas } : {}),
+    // As in the service, an invitation names an engagement that exists (the example app creates its own).
+    strictEngagements: true,
   });
   // For invitations with assumeRoleArn: AssumeRole answered locally, whatever the role.
   const sts = await startStsEndpoint();

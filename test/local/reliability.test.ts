@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { invokeCustomResource } from '../../local/local-deploy/custom-resource-invoker';
 import { invokeLocalFunction } from '../../local/local-deploy/lambda-runner';
-import { EXAMPLE_STACK_ID, invitationEvent, useExampleHandler } from '../support/local-lifecycle';
+import { EXAMPLE_INVITATION_LOGICAL_ID, EXAMPLE_STACK_ID, invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 
 const fixture = useExampleHandler();
 
@@ -56,7 +56,7 @@ test('a Create whose answer is lost: the invocation fails, Lambda redelivers the
   const result = await invokeCustomResource(fixture.handler, {
     requestType: 'Create',
     stackId: EXAMPLE_STACK_ID,
-    logicalId: 'Invitation639644E9',
+    logicalId: EXAMPLE_INVITATION_LOGICAL_ID,
     resourceType: 'Custom::PartnerCentralEngagementInvitation',
     properties: fixture.properties,
   }, { receiver: fixture.account.receiver, extraEnvironment: fixture.account.functionEnvironment, logFile });

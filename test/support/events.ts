@@ -35,7 +35,7 @@ export function cfnEvent(
     RequestId: `6f1f1e4c-1c1d-4b5e-9a7e-${String(sequence).padStart(12, '0')}`,
     ResponseURL: responseURL,
     StackId: 'arn:aws:cloudformation:eu-west-1:123456789012:stack/InvitationStack/2b7f0a30-0000-11ef-8000-0a1b2c3d4e5f',
-    LogicalResourceId: 'Invitation639644E9',
+    LogicalResourceId: 'EngagementInvitation93D6396B',
     ResourceType: 'Custom::PartnerCentralEngagementInvitation',
     ResourceProperties: wireProperties(),
     ...(requestType === 'Create' ? {} : { PhysicalResourceId: physicalIdFor(wireProperties()) }),

@@ -38,11 +38,21 @@ export function exampleHandler(assemblyDir: string): LocalFunction {
   return localFunction(name, arn, properties, stack.assetDirectory(properties.Code.S3Key)!, LOCAL_ENV.region);
 }
 
-/** The invitation's resource properties as the template has them, with `serviceToken`. */
+/** The logical id of the example's opportunity invitation (`engagement.invite('Invitation', …)`). */
+export const EXAMPLE_INVITATION_LOGICAL_ID = 'EngagementInvitation93D6396B';
+
+/** The engagement id the invitation events of these tests name (the template has a GetAtt of the engagement). */
+export const EXAMPLE_ENGAGEMENT_ID = 'eng-abcdefghijklmn';
+
+/** The opportunity invitation's resource properties as the template has them, with `serviceToken` and a literal
+ * engagement id in place of the engagement's GetAtt. */
 export function exampleInvitationProperties(assemblyDir: string, serviceToken: string): Record<string, unknown> {
   const stack = readCloudAssembly(assemblyDir).find((s) => s.name === 'InvitationStack')!;
-  const invitation = Object.values(stack.template.Resources).find((r) => r.Type === 'Custom::PartnerCentralEngagementInvitation')!;
-  return { ...invitation.Properties, ServiceToken: serviceToken };
+  const invitation = stack.template.Resources[EXAMPLE_INVITATION_LOGICAL_ID];
+  if (invitation?.Type !== 'Custom::PartnerCentralEngagementInvitation') {
+    throw new Error(`the example app has no invitation ${EXAMPLE_INVITATION_LOGICAL_ID}: update EXAMPLE_INVITATION_LOGICAL_ID`);
+  }
+  return { ...invitation.Properties, EngagementIdentifier: EXAMPLE_ENGAGEMENT_ID, ServiceToken: serviceToken };
 }
 
 export interface LocalAccount {
@@ -117,7 +127,7 @@ export function invitationEvent(
   const requestId = randomUUID();
   const body = customResourceEvent({
     stackId: EXAMPLE_STACK_ID,
-    logicalId: 'Invitation639644E9',
+    logicalId: EXAMPLE_INVITATION_LOGICAL_ID,
     resourceType: 'Custom::PartnerCentralEngagementInvitation',
     properties,
     ...request,
