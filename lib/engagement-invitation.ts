@@ -1,9 +1,11 @@
 import { Annotations, CfnResource, CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
 import { readCliInputJson } from './cli-input';
 import { API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE } from './handler-contract';
 import { EngagementInvitationHandler } from './handler-function';
 import { INVITATION_ARN_PATTERN } from './invitation-arn';
+import { ALL_INVITATION_EVENTS, EngagementInvitationEventType as EventType, onInvitationEvents } from './invitation-events';
 import { Invitation } from './invitation-props';
 import { sendOptionProblems } from './send-options';
 import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, invalidInputError, validate } from './validation';
@@ -26,6 +28,46 @@ export interface IEngagementInvitation extends IResource {
    * @attribute
    */
   readonly invitationId: string;
+
+  /**
+   * A rule on the event Partner Central Selling sends when the receiver accepts this invitation
+   * (detail-type "Engagement Invitation Accepted", matched on `detail.engagementInvitation.id`).
+   *
+   * The events reach only the default event bus of us-east-1: the stack must be in us-east-1 (an error otherwise; a
+   * warning if its region is unknown at synth). Delivery is best effort: where a missed answer matters, re-check it
+   * with `GetEngagementInvitation`.
+   *
+   * @param id the rule's construct id
+   * @param options the rule's target, description, name and any pattern fields to add
+   */
+  onAccepted(id: string, options?: events.OnEventOptions): events.Rule;
+
+  /**
+   * A rule on the event Partner Central Selling sends when the receiver rejects this invitation
+   * (detail-type "Engagement Invitation Rejected"). Same region and delivery terms as `onAccepted`.
+   *
+   * @param id the rule's construct id
+   * @param options the rule's target, description, name and any pattern fields to add
+   */
+  onRejected(id: string, options?: events.OnEventOptions): events.Rule;
+
+  /**
+   * A rule on the event Partner Central Selling sends when this invitation expires unanswered, 15 days after it was
+   * sent (detail-type "Engagement Invitation Expired"). Same region and delivery terms as `onAccepted`.
+   *
+   * @param id the rule's construct id
+   * @param options the rule's target, description, name and any pattern fields to add
+   */
+  onExpired(id: string, options?: events.OnEventOptions): events.Rule;
+
+  /**
+   * A rule on every invitation event about this invitation: Created, Accepted, Rejected and Expired. Same region and
+   * delivery terms as `onAccepted`.
+   *
+   * @param id the rule's construct id
+   * @param options the rule's target, description, name and any pattern fields to add
+   */
+  onEvent(id: string, options?: events.OnEventOptions): events.Rule;
 }
 
 /**
@@ -143,6 +185,22 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
       public readonly invitationId = Token.isUnresolved(invitationArn)
         ? Fn.select(2, Fn.split('/', invitationArn))
         : invitationArn.split('/')[2];
+
+      public onAccepted(ruleId: string, options?: events.OnEventOptions): events.Rule {
+        return onInvitationEvents(this, [EventType.ACCEPTED], ruleId, options);
+      }
+
+      public onRejected(ruleId: string, options?: events.OnEventOptions): events.Rule {
+        return onInvitationEvents(this, [EventType.REJECTED], ruleId, options);
+      }
+
+      public onExpired(ruleId: string, options?: events.OnEventOptions): events.Rule {
+        return onInvitationEvents(this, [EventType.EXPIRED], ruleId, options);
+      }
+
+      public onEvent(ruleId: string, options?: events.OnEventOptions): events.Rule {
+        return onInvitationEvents(this, ALL_INVITATION_EVENTS, ruleId, options);
+      }
     }
     return new Import(scope, id);
   }
@@ -181,6 +239,34 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
     handler.creationChains.add(cfnResource);
     this.invitationArn = resource.getAttString('Arn');
     this.invitationId = resource.getAttString('Id');
+  }
+
+  /**
+   * A rule on the event sent when the receiver accepts this invitation; see `IEngagementInvitation.onAccepted`.
+   */
+  public onAccepted(id: string, options?: events.OnEventOptions): events.Rule {
+    return onInvitationEvents(this, [EventType.ACCEPTED], id, options);
+  }
+
+  /**
+   * A rule on the event sent when the receiver rejects this invitation; see `IEngagementInvitation.onRejected`.
+   */
+  public onRejected(id: string, options?: events.OnEventOptions): events.Rule {
+    return onInvitationEvents(this, [EventType.REJECTED], id, options);
+  }
+
+  /**
+   * A rule on the event sent when this invitation expires unanswered; see `IEngagementInvitation.onExpired`.
+   */
+  public onExpired(id: string, options?: events.OnEventOptions): events.Rule {
+    return onInvitationEvents(this, [EventType.EXPIRED], id, options);
+  }
+
+  /**
+   * A rule on every invitation event about this invitation; see `IEngagementInvitation.onEvent`.
+   */
+  public onEvent(id: string, options?: events.OnEventOptions): events.Rule {
+    return onInvitationEvents(this, ALL_INVITATION_EVENTS, id, options);
   }
 }
 
