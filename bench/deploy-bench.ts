@@ -30,8 +30,11 @@ export interface DeployFigures {
   readonly stackStatus: string;
 }
 
-/** Synthesizes an app with `count` invitations and deploys it once into a fresh local account. */
-export async function deployUnderQuota(count: number, context: Record<string, string> = {}): Promise<DeployFigures> {
+/**
+ * Synthesizes an app with `count` invitations and deploys it once into a fresh local account, at most `concurrency`
+ * resources at a time (default: the local deploy's own cap).
+ */
+export async function deployUnderQuota(count: number, context: Record<string, string> = {}, concurrency?: number): Promise<DeployFigures> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-deploy-'));
   invitationApp('EngagementInvitation', count, path.join(work, 'cdk.out'), 'example', context).synth();
   const [stack] = readCloudAssembly(path.join(work, 'cdk.out'));
@@ -57,6 +60,7 @@ export async function deployUnderQuota(count: number, context: Record<string, st
         AWS_SECRET_ACCESS_KEY: 'local-bench-not-a-secret',
       },
       report: (event) => progress.push(event),
+      ...(concurrency ? { concurrency } : {}),
     });
     const wallMs = Date.now() - started;
     const invitations = progress.filter((e) => e.resourceType === INVITATION_TYPE);
