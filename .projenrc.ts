@@ -94,6 +94,11 @@ project.npmignore?.include('/assets/');
 // registries), so an API they cannot express fails the tests.
 project.testTask.prependSpawn(project.compileTask);
 project.testTask.prependSpawn(project.preCompileTask);
+// Every TypeScript example of the README compiles, against the built library (rosetta/*.ts-fixture declare what an
+// example continues from), and translates to the four languages.
+project.testTask.exec('jsii-rosetta extract --strict', { name: 'Compile the README examples (jsii-rosetta)' });
+project.gitignore.exclude('/.jsii.tabl.json');
+project.npmignore?.exclude('/rosetta/');
 project.testTask.exec('jsii-pacmak --code-only --targets python java dotnet go --outdir build-meta/jsii-code --force-subdirectory', {
   name: 'Generate the Python, Java, .NET and Go code from the jsii assembly',
 });
