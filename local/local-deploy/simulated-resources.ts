@@ -28,6 +28,16 @@ const SIMULATIONS: Record<string, Simulation> = {
     const logGroupName = p.LogGroupName ?? name;
     return { physicalId: logGroupName, attributes: { Arn: `arn:aws:logs:${env.region}:${env.account}:log-group:${logGroupName}:*` } };
   },
+  // Ref of a topic is its ARN (AWS::SNS::Topic reference, "Return values").
+  'AWS::SNS::Topic': (name, p, env) => {
+    const arn = `arn:aws:sns:${env.region}:${env.account}:${p.TopicName ?? name}`;
+    return { physicalId: arn, attributes: { TopicArn: arn, TopicName: p.TopicName ?? name } };
+  },
+  // Ref of a rule is its name (AWS::Events::Rule reference, "Return values").
+  'AWS::Events::Rule': (name, p, env) => ({
+    physicalId: p.Name ?? name,
+    attributes: { Arn: `arn:aws:events:${env.region}:${env.account}:rule/${p.Name ?? name}` },
+  }),
   'AWS::SSM::Parameter': (name, p) => ({
     physicalId: p.Name ?? name,
     attributes: { Type: p.Type, Value: p.Value },
