@@ -7,11 +7,18 @@ import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecyc
 import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
 import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { deployStack, destroyStack, ProgressEvent } from '../../local/local-deploy/deployer';
-import { LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
+import { EXAMPLE_INVITATION_LOGICAL_ID, LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
 
 const ARN = /^arn:aws:partnercentral::123456789012:Sandbox\/engagement-invitation\/engi-[0-9a-z]{13}$/;
 const INVITATION = 'Custom::PartnerCentralEngagementInvitation';
-const INVITATION_ID = 'Invitation639644E9';
+const ENGAGEMENT = 'Custom::PartnerCentralEngagement';
+/** The opportunity invitation: the one whose message `-c message=…` changes and whose export ConsumerStack imports. */
+const INVITATION_ID = EXAMPLE_INVITATION_LOGICAL_ID;
+const LEAD_INVITATION_ID = 'EngagementLeadInvitationD846C2C2';
+const ENGAGEMENT_ID = 'EngagementCA20B2E9';
+const OPPORTUNITY_MESSAGE = 'Join us on the Acme data platform migration';
+const LEAD_MESSAGE = 'A lead for your team: Acme wants help with its data platform';
+const NEW_MESSAGE = 'Please join the migration project';
 
 let defaultAssembly: string;
 let account: LocalAccount;
@@ -31,11 +38,36 @@ async function deployAll(assemblyDir: string, only?: string) {
   return results;
 }
 
+/** Both invitations' events. */
 const invitationEvents = (status?: string): ProgressEvent[] =>
   account.progress.filter((e) => e.resourceType === INVITATION && (!status || e.status === status));
+/** The opportunity invitation's events. */
+const opportunityEvents = (status?: string): ProgressEvent[] => invitationEvents(status).filter((e) => e.logicalId === INVITATION_ID);
+const engagementEvents = (): ProgressEvent[] => account.progress.filter((e) => e.resourceType === ENGAGEMENT);
 const createCalls = () => account.endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
-/** The invitation's physical id as the local CloudFormation recorded it (its format is the handler's business). */
-const invitationPhysicalId = () => account.states.load('InvitationStack')?.resources[INVITATION_ID]?.physicalId;
+const createEngagementCalls = () => account.endpoint.calls.filter((c) => c.operation === 'CreateEngagement');
+const engagements = () => account.endpoint.store.engagementState().engagements;
+/** A resource's physical id as the local CloudFormation recorded it (its format is the handler's business). */
+const physicalIdOf = (logicalId: string) => account.states.load('InvitationStack')?.resources[logicalId]?.physicalId;
+const invitationPhysicalId = () => physicalIdOf(INVITATION_ID);
+
+/** What a changed message must leave alone: the lead invitation and the engagement, as they were after the first deploy. */
+function untouched() {
+  const progress = account.progress.length;
+  const leadPhysicalId = physicalIdOf(LEAD_INVITATION_ID);
+  const engagementPhysicalId = physicalIdOf(ENGAGEMENT_ID);
+  const calls = account.endpoint.calls.length;
+  expect(leadPhysicalId).toBeDefined();
+  expect(engagementPhysicalId).toBeDefined();
+  return () => {
+    expect(account.progress.slice(progress).filter((e) => e.logicalId === LEAD_INVITATION_ID || e.logicalId === ENGAGEMENT_ID)).toEqual([]);
+    expect(physicalIdOf(LEAD_INVITATION_ID)).toBe(leadPhysicalId);
+    expect(physicalIdOf(ENGAGEMENT_ID)).toBe(engagementPhysicalId);
+    // The Update path sent only invitations: no CreateEngagement (nor any other engagement call).
+    expect(account.endpoint.calls.slice(calls).filter((c) => c.operation !== 'CreateEngagementInvitation')).toEqual([]);
+    expect(engagements()).toHaveLength(1);
+  };
+}
 
 beforeAll(() => { defaultAssembly = assembly(); });
 afterAll(() => temporary.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -54,74 +86,125 @@ test('deploy: both stacks created in dependency order; the outputs flow through 
   expect(consumer.outputs.ConsumedInvitationArn.value).toBe(arn);
   expect(consumer.outputs.ConsumedInvitationId.value).toBe(invitation.outputs.InvitationId.value);
   expect(consumer.outputs.InvitationArnParameterName.value).toMatch(/^CFN-InvitationArnParameter/);
-  // One invitation, sent with the event's RequestId as its ClientToken.
-  const [created] = invitationEvents('CREATE_COMPLETE');
-  expect(createCalls()).toMatchObject([{ operation: 'CreateEngagementInvitation', clientToken: created.requestId, status: 200 }]);
-  expect(account.endpoint.store.list().map((i) => i.Arn)).toEqual([arn]);
-});
+  const leadArn = invitation.outputs.LeadInvitationArn.value as string;
+  expect(leadArn).toMatch(ARN);
+  expect(leadArn).not.toBe(arn);
+  expect(invitation.outputs.EngagementId.value).toMatch(/^eng-[0-9a-z]{14}$/);
+  // Two invitations, each sent once with its own event's RequestId as its ClientToken.
+  const created = invitationEvents('CREATE_COMPLETE');
+  expect(created.map((e) => e.logicalId).sort()).toEqual([INVITATION_ID, LEAD_INVITATION_ID].sort());
+  const requestIds = created.map((e) => e.requestId);
+  expect(new Set(requestIds).size).toBe(2);
+  expect(createCalls().map((c) => [c.clientToken, c.status]).sort()).toEqual(requestIds.map((id) => [id, 200]).sort());
+  expect(account.endpoint.store.list().map((i) => i.Arn).sort()).toEqual([arn, leadArn].sort());
+}, 20_000); // both stacks, three custom resources: over the default 5 s on a loaded machine
 
 test('deploy again with nothing changed: no changes, no event sent, the same outputs', async () => {
   const first = await deployAll(defaultAssembly);
   const eventsBefore = account.progress.length;
+  const callsBefore = account.endpoint.calls.length;
 
   const second = await deployAll(assembly());
 
   expect(second.map((r) => [r.changed, r.failed])).toEqual([[false, false], [false, false]]);
   expect(second.map((r) => r.outputs)).toEqual(first.map((r) => r.outputs));
   expect(account.progress).toHaveLength(eventsBefore);
-  expect(createCalls()).toHaveLength(1);
+  expect(account.endpoint.calls).toHaveLength(callsBefore);
+  expect(createCalls()).toHaveLength(2);
+  expect(createEngagementCalls()).toHaveLength(1);
+});
+
+test('a deploy creates 1 engagement and invites 2 partners to it by the id it got; a second deploy sends nothing', async () => {
+  const [first] = await deployAll(defaultAssembly, 'InvitationStack');
+
+  // One CreateEngagement, whose ClientToken is its event's RequestId.
+  const [engagementCreated] = engagementEvents().filter((e) => e.status === 'CREATE_COMPLETE');
+  expect(engagementCreated.requestId).toBeDefined();
+  expect(createEngagementCalls()).toMatchObject([{ clientToken: engagementCreated.requestId, status: 200 }]);
+  expect(engagements()).toHaveLength(1);
+  const [engagement] = engagements();
+  expect(engagement.Id).toMatch(/^eng-[0-9a-z]{14}$/);
+  expect(first.outputs.EngagementId.value).toBe(engagement.Id);
+  // Two invitations; the EngagementIdentifier each request carried (the store keeps it as received) is the id the
+  // engagement got, resolved from the GetAtt: not the made-up id of the old example.
+  expect(createCalls().map((c) => c.status)).toEqual([200, 200]);
+  const invitations = account.endpoint.store.list();
+  expect(invitations.map((i) => i.EngagementId)).toEqual([engagement.Id, engagement.Id]);
+  expect(invitations.map((i) => i.InvitationMessage).sort()).toEqual([LEAD_MESSAGE, OPPORTUNITY_MESSAGE].sort());
+  // Both invitations started after the engagement was created (they reference it).
+  const engagementDone = account.progress.indexOf(engagementCreated);
+  expect(invitationEvents().map((e) => account.progress.indexOf(e)).every((i) => i > engagementDone)).toBe(true);
+  const callsBefore = account.endpoint.calls.length;
+  const eventsBefore = account.progress.length;
+
+  const [second] = await deployAll(assembly(), 'InvitationStack');
+
+  expect(second).toMatchObject({ changed: false, failed: false, outputs: first.outputs });
+  expect(account.endpoint.calls).toHaveLength(callsBefore);
+  expect(account.progress).toHaveLength(eventsBefore);
+  expect(engagements()).toHaveLength(1);
+  expect(account.endpoint.store.list()).toHaveLength(2);
 });
 
 test('a changed message replaces the invitation: Update with old and new properties, then Delete of the old one', async () => {
   const [before] = await deployAll(defaultAssembly, 'InvitationStack');
   const oldId = invitationPhysicalId();
+  const expectUntouched = untouched();
 
-  const [after] = await deployAll(assembly({ message: 'Please join the migration project' }), 'InvitationStack');
+  const [after] = await deployAll(assembly({ message: NEW_MESSAGE }), 'InvitationStack');
 
   expect(after.status).toBe('UPDATE_COMPLETE');
   const oldArn = before.outputs.InvitationArn.value;
   const newArn = after.outputs.InvitationArn.value;
   expect(newArn).toMatch(ARN);
   expect(newArn).not.toBe(oldArn);
+  expect(after.outputs.LeadInvitationArn).toEqual(before.outputs.LeadInvitationArn);
+  expect(after.outputs.EngagementId).toEqual(before.outputs.EngagementId);
   const newId = invitationPhysicalId();
   expect(newId).not.toBe(oldId);
-  expect(invitationEvents().map((e) => [e.status, e.physicalId])).toEqual([
+  expect(opportunityEvents().map((e) => [e.status, e.physicalId])).toEqual([
     ['CREATE_IN_PROGRESS', undefined], ['CREATE_COMPLETE', oldId],
     ['UPDATE_IN_PROGRESS', undefined], ['UPDATE_COMPLETE', newId],
     ['DELETE_IN_PROGRESS', oldId], ['DELETE_COMPLETE', oldId], // cleanup: no withdraw API, so nothing is sent
   ]);
   // The handler read the stack's status (UPDATE_IN_PROGRESS: a forward Update) before sending.
   expect(account.cloudFormation.calls.map((c) => c.stackStatus)).toEqual(['UPDATE_IN_PROGRESS']);
-  expect(createCalls()).toHaveLength(2);
-  expect(account.endpoint.store.list().map((i) => i.InvitationMessage)).toEqual([
-    'Join us on the Acme data platform migration', 'Please join the migration project',
-  ]);
+  expect(createCalls()).toHaveLength(3);
+  const messages = account.endpoint.store.list().map((i) => i.InvitationMessage);
+  expect(messages.slice(0, 2).sort()).toEqual([LEAD_MESSAGE, OPPORTUNITY_MESSAGE].sort()); // the first deploy's, in parallel
+  expect(messages[2]).toBe(NEW_MESSAGE);
+  expectUntouched();
 });
 
 test('a failed replacement (5xx storm on the Update) rolls back without sending the original invitation again', async () => {
   const [before] = await deployAll(defaultAssembly, 'InvitationStack');
   const oldId = invitationPhysicalId();
+  const expectUntouched = untouched();
   account.endpoint.injectFaults('internal', 4);
 
-  const [after] = await deployAll(assembly({ message: 'Please join the migration project' }), 'InvitationStack');
+  const [after] = await deployAll(assembly({ message: NEW_MESSAGE }), 'InvitationStack');
 
   expect(after).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', failed: true, outputs: before.outputs });
-  expect(createCalls().map((c) => c.status)).toEqual([200, 500, 500, 500, 500]);
+  expect(createCalls().map((c) => c.status)).toEqual([200, 200, 500, 500, 500, 500]);
   // As CloudFormation: the rollback Updates the pre-update physical id back to the old properties (the answer to
   // the failed Update carried that id); the handler sees that they are what it sent and sends nothing.
-  expect(invitationEvents().slice(2).map((e) => [e.status, e.physicalId, e.reason?.slice(0, 8)])).toEqual([
+  expect(opportunityEvents().slice(2).map((e) => [e.status, e.physicalId, e.reason?.slice(0, 8)])).toEqual([
     ['UPDATE_IN_PROGRESS', undefined, undefined], ['UPDATE_FAILED', oldId, 'Internal'],
     ['UPDATE_IN_PROGRESS', oldId, 'rollback'], ['UPDATE_COMPLETE', oldId, undefined],
   ]);
-  expect(account.endpoint.store.list()).toHaveLength(1);
+  expect(account.endpoint.store.list()).toHaveLength(2); // the two original invitations stay the only ones
+  expectUntouched();
 }, 30_000);
 
 test('an Update that leaves the invitation as it is (ServiceTimeout added) carries the old properties: nothing sent', async () => {
   const [before] = await deployAll(defaultAssembly, 'InvitationStack');
+  const expectUntouched = untouched();
+  const callsBefore = account.endpoint.calls.length;
   const edited = assembly();
   const templateFile = path.join(edited, 'InvitationStack.template.json');
   const template = JSON.parse(fs.readFileSync(templateFile, 'utf8'));
-  const [, resource] = Object.entries<any>(template.Resources).find(([, r]) => r.Type === INVITATION)!;
+  const resource = template.Resources[INVITATION_ID];
+  expect(resource.Type).toBe(INVITATION);
   resource.Properties.ServiceTimeout = 600;
   fs.writeFileSync(templateFile, JSON.stringify(template));
 
@@ -129,45 +212,66 @@ test('an Update that leaves the invitation as it is (ServiceTimeout added) carri
 
   expect(after.status).toBe('UPDATE_COMPLETE');
   expect(after.outputs).toEqual(before.outputs);
-  expect(invitationEvents('UPDATE_COMPLETE').map((e) => e.physicalId)).toEqual([invitationPhysicalId()]);
-  expect(invitationEvents('CREATE_COMPLETE').map((e) => e.physicalId)).toEqual([invitationPhysicalId()]);
-  expect(createCalls()).toHaveLength(1);
+  expect(invitationEvents('UPDATE_COMPLETE').map((e) => [e.logicalId, e.physicalId])).toEqual([[INVITATION_ID, invitationPhysicalId()]]);
+  expect(opportunityEvents('CREATE_COMPLETE').map((e) => e.physicalId)).toEqual([invitationPhysicalId()]);
+  expect(account.endpoint.calls).toHaveLength(callsBefore);
+  expect(createCalls()).toHaveLength(2);
+  expectUntouched();
 });
 
 test('a changed invitation whose export another stack imports: CloudFormation refuses the export change and rolls back', async () => {
   const [before] = await deployAll(defaultAssembly);
+  const expectUntouched = untouched();
 
-  const [after] = await deployAll(assembly({ message: 'Please join the migration project' }), 'InvitationStack');
+  const [after] = await deployAll(assembly({ message: NEW_MESSAGE }), 'InvitationStack');
 
   expect(after).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', failed: true, outputs: before.outputs });
   expect(after.reason).toBe('Cannot update export InvitationStack-InvitationArn as it is in use by ConsumerStack');
   // The new invitation was sent before the refusal and cannot be withdrawn: the progress says so.
-  const [, sent] = account.endpoint.store.list();
+  const invitations = account.endpoint.store.list();
+  expect(invitations).toHaveLength(3);
+  const sent = invitations[2];
+  expect(sent.InvitationMessage).toBe(NEW_MESSAGE);
   const rolledBack = account.progress.find((e) => e.status === 'UPDATE_ROLLBACK_COMPLETE');
   expect(rolledBack?.reason).toContain(sent.Arn);
   expect(account.states.load('InvitationStack')?.outputs).toEqual(before.outputs);
   // The replacement is deleted in the rollback's cleanup (nothing is sent: there is no withdraw API).
-  const replacement = invitationEvents('UPDATE_COMPLETE')[0].physicalId;
+  expect(invitationEvents('UPDATE_COMPLETE').map((e) => e.logicalId)).toEqual([INVITATION_ID]);
+  const replacement = opportunityEvents('UPDATE_COMPLETE')[0].physicalId;
   expect(account.progress.map((e) => [e.status, e.physicalId]).slice(-3)).toEqual([
     ['DELETE_IN_PROGRESS', replacement], ['DELETE_COMPLETE', replacement], ['UPDATE_ROLLBACK_COMPLETE', undefined],
   ]);
   expect(account.progress.filter((e) => e.resourceType === 'AWS::CloudFormation::Stack').map((e) => e.status).slice(-4)).toEqual([
     'UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE',
   ]);
+  expectUntouched();
 });
 
 test('a failed Create rolls back: the Delete of the failed-create marker succeeds with no API call', async () => {
-  account.endpoint.injectFaults('internal', 4);
+  // The engagement is created; from then on every call fails, so both invitations (in parallel) fail after their 4
+  // attempts each (8 faults, whatever the interleaving). The faults are queued when the engagement's CREATE_COMPLETE
+  // is reported, before its dependents start.
+  const report = (e: ProgressEvent) => {
+    account.deployer.report(e);
+    if (e.logicalId === ENGAGEMENT_ID && e.status === 'CREATE_COMPLETE') account.endpoint.injectFaults('internal', 8);
+  };
+  const stack = readCloudAssembly(defaultAssembly).find((s) => s.name === 'InvitationStack')!;
 
-  const [result] = await deployAll(defaultAssembly, 'InvitationStack');
+  const result = await deployStack(stack, { ...account.deployer, report });
 
   expect(result).toMatchObject({ status: 'ROLLBACK_COMPLETE', failed: true });
-  expect(result.reason).toMatch(/^Invitation639644E9 \(Custom::PartnerCentralEngagementInvitation\): InternalServerException/);
-  expect(invitationEvents().map((e) => [e.status, e.physicalId])).toEqual([
-    ['CREATE_IN_PROGRESS', undefined], ['CREATE_FAILED', CREATE_FAILED_MARKER],
-    ['DELETE_IN_PROGRESS', CREATE_FAILED_MARKER], ['DELETE_COMPLETE', CREATE_FAILED_MARKER],
-  ]);
-  expect(createCalls().map((c) => c.status)).toEqual([500, 500, 500, 500]);
+  expect(result.reason).toMatch(new RegExp(`^(${INVITATION_ID}|${LEAD_INVITATION_ID}) \\(Custom::PartnerCentralEngagementInvitation\\): InternalServerException`));
+  for (const logicalId of [INVITATION_ID, LEAD_INVITATION_ID]) {
+    expect(invitationEvents().filter((e) => e.logicalId === logicalId).map((e) => [e.status, e.physicalId])).toEqual([
+      ['CREATE_IN_PROGRESS', undefined], ['CREATE_FAILED', CREATE_FAILED_MARKER],
+      ['DELETE_IN_PROGRESS', CREATE_FAILED_MARKER], ['DELETE_COMPLETE', CREATE_FAILED_MARKER],
+    ]);
+  }
+  expect(createCalls().map((c) => c.status)).toEqual([500, 500, 500, 500, 500, 500, 500, 500]);
+  // The engagement created before the failure is deleted by the rollback; no API deletes one, so nothing is sent.
+  expect(engagementEvents().map((e) => e.status)).toEqual(['CREATE_IN_PROGRESS', 'CREATE_COMPLETE', 'DELETE_IN_PROGRESS', 'DELETE_COMPLETE']);
+  expect(account.endpoint.calls.map((c) => c.operation)).toEqual(['CreateEngagement', ...createCalls().map(() => 'CreateEngagementInvitation')]);
+  expect(account.endpoint.store.list()).toHaveLength(0);
   expect(account.states.load('InvitationStack')).toBeUndefined();
 
   // The next deploy creates the stack afresh.
@@ -184,11 +288,14 @@ test('destroy: dependents first; the invitation\'s Delete sends nothing; an expo
 
   expect((await destroyStack('ConsumerStack', account.deployer)).status).toBe('DELETE_COMPLETE');
   expect((await destroyStack('InvitationStack', account.deployer)).status).toBe('DELETE_COMPLETE');
-  expect(invitationEvents('DELETE_COMPLETE')).toHaveLength(1);
+  expect(invitationEvents('DELETE_COMPLETE').map((e) => e.logicalId).sort()).toEqual([INVITATION_ID, LEAD_INVITATION_ID].sort());
+  expect(engagementEvents().filter((e) => e.status === 'DELETE_COMPLETE')).toHaveLength(1);
   expect(account.endpoint.calls).toHaveLength(callsBefore);
   expect(account.states.all()).toEqual([]);
-  // There is no withdraw API: the invitation stays PENDING until it is answered or expires.
-  expect(account.endpoint.store.list().map((i) => i.Status)).toEqual(['PENDING']);
+  // There is no withdraw API: the invitations stay PENDING until they are answered or expire; no API deletes an
+  // engagement either.
+  expect(account.endpoint.store.list().map((i) => i.Status)).toEqual(['PENDING', 'PENDING']);
+  expect(engagements()).toHaveLength(1);
 });
 
 describe('the deploy:local command', () => {
@@ -205,20 +312,30 @@ describe('the deploy:local command', () => {
   test('prints progress and both stacks\' outputs; a second run sends nothing; destroy removes both', async () => {
     const deployed = await run('deploy', '--app', defaultAssembly);
     expect(deployed.code).toBe(0);
-    const arn = /\| InvitationStack \| InvitationArn +\| (\S+) +\| InvitationStack-InvitationArn \|/.exec(deployed.output)?.[1];
+    const arn = /\| InvitationStack \| InvitationArn +\| (\S+) +\| InvitationStack-InvitationArn +\|/.exec(deployed.output)?.[1];
     expect(arn).toMatch(ARN);
+    expect(deployed.output).toMatch(/\| InvitationStack \| EngagementId +\| eng-[0-9a-z]{14} +\| InvitationStack-EngagementId +\|/);
+    const leadArn = /\| InvitationStack \| LeadInvitationArn +\| (\S+) +\| InvitationStack-LeadInvitationArn +\|/.exec(deployed.output)?.[1];
+    expect(leadArn).toMatch(ARN);
+    expect(leadArn).not.toBe(arn);
     expect(deployed.output).toMatch(new RegExp(`\\| ConsumerStack +\\| ConsumedInvitationArn +\\| ${arn!.replace(/[/]/g, '\\/')} `));
     expect(deployed.output).toMatch(/\| ConsumerStack +\| ConsumedInvitationId +\| engi-[0-9a-z]{13} /);
-    expect(deployed.output).toContain('1 CreateEngagementInvitation request(s) this run, 1 invitation(s) in the local account');
+    // Two invitations. The command enforces the write quota (1 request/s), so the second may have been throttled and
+    // retried: the requests not throttled are exactly the two invitations.
+    const count = /^Partner Central Selling: (\d+) CreateEngagementInvitation request\(s\) this run, 2 invitation\(s\) in the local account(?: \((\d+) of the requests throttled\))?$/m
+      .exec(deployed.output);
+    expect(count).not.toBeNull();
+    expect(Number(count![1]) - Number(count![2] ?? 0)).toBe(2);
 
     const again = await run('deploy', '--app', defaultAssembly, '--fault', 'quota=1', '--fault', 'lost=1', '--fail-resource', 'InvitationArnParameterC02A59B6');
     expect(again.output).toMatch(/InvitationStack +\| no changes/);
-    expect(again.output).toContain('0 CreateEngagementInvitation request(s) this run, 1 invitation(s) in the local account');
+    expect(again.output).toContain('0 CreateEngagementInvitation request(s) this run, 2 invitation(s) in the local account');
     // Nothing was sent, so the faults met nothing: the command says so rather than leave them silently unused.
     expect(again.output).toContain('NOTE: 1 of 1 --fault quota=1 had no effect: no request reached the Partner Central endpoint');
     expect(again.output).toContain('NOTE: 1 of 1 --fault lost=1 had no effect');
     expect(again.output).toContain('NOTE: --fail-resource InvitationArnParameterC02A59B6 had no effect');
     expect(again.output).toContain(arn);
+    expect(again.output).toContain(leadArn);
 
     const destroyed = await run('destroy');
     expect(destroyed.code).toBe(0);
@@ -230,7 +347,8 @@ describe('the deploy:local command', () => {
   test('exits 1 with the reason when a stack fails; bad arguments are refused with the usage', async () => {
     const failed = await run('deploy', '--app', defaultAssembly, '--fault', 'quota=1');
     expect(failed.code).toBe(1);
-    expect(failed.output).toMatch(/FAILED: InvitationStack: Invitation639644E9 \(Custom::PartnerCentralEngagementInvitation\): ServiceQuotaExceededException/);
+    // The engagement is the stack's first Partner Central call.
+    expect(failed.output).toMatch(new RegExp(`FAILED: InvitationStack: ${ENGAGEMENT_ID} \\(Custom::PartnerCentralEngagement\\): ServiceQuotaExceededException`));
     expect(failed.output).not.toContain('ConsumerStack |');
 
     expect(() => parseArguments(['launch'])).toThrow(/^usage: local-deploy <deploy\|destroy>/);

@@ -1,7 +1,8 @@
 // Rollbacks end to end, as CloudFormation drives them (../shared/reference/cloudformation-custom-resource-semantics.md):
 // the example app deployed locally through the bundled handler, then an update that fails in each way CloudFormation
-// knows (refused, answer lost, a later resource failing), and what the rollback sends. Every test counts the
-// invitations in the local account: a rollback must never send one.
+// knows (refused, answer lost, a later resource failing), and what the rollback sends. The example opens an engagement
+// and invites two partners; the changed message is the opportunity invitation's, so the lead invitation and the
+// engagement must be left alone. Every test counts the invitations in the local account: a rollback must never send one.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,10 +11,16 @@ import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { invokeCustomResource } from '../../local/local-deploy/custom-resource-invoker';
 import { DeployerOptions, deployStack, destroyStack } from '../../local/local-deploy/deployer';
 import { localFunction } from '../../local/local-deploy/lambda-runner';
-import { LocalAccount, startLocalAccount, synthExampleApp, TEST_TIMEOUT_SCALE } from '../support/local-lifecycle';
+import { EXAMPLE_INVITATION_LOGICAL_ID, LocalAccount, startLocalAccount, synthExampleApp, TEST_TIMEOUT_SCALE } from '../support/local-lifecycle';
 
 const INVITATION = 'Custom::PartnerCentralEngagementInvitation';
-const INVITATION_ID = 'Invitation639644E9';
+const ENGAGEMENT = 'Custom::PartnerCentralEngagement';
+/** The opportunity invitation: the one whose message `-c message=…` changes. */
+const INVITATION_ID = EXAMPLE_INVITATION_LOGICAL_ID;
+const LEAD_INVITATION_ID = 'EngagementLeadInvitationD846C2C2';
+const ENGAGEMENT_ID = 'EngagementCA20B2E9';
+const OPPORTUNITY_MESSAGE = 'Join us on the Acme data platform migration';
+const LEAD_MESSAGE = 'A lead for your team: Acme wants help with its data platform';
 const STACK = 'InvitationStack';
 const NEW_MESSAGE = 'Please join the migration project';
 
@@ -54,31 +61,56 @@ const withArnRecord = (assemblyDir: string) => edited(assemblyDir, (resources) =
 });
 
 const invitations = () => account.endpoint.store.list();
+const engagements = () => account.endpoint.store.engagementState().engagements;
 const createCalls = () => account.endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
-const physicalId = () => account.states.load(STACK)?.resources[INVITATION_ID].physicalId;
-const invitationEvents = () => account.progress.filter((e) => e.resourceType === INVITATION);
+const physicalId = (logicalId = INVITATION_ID) => account.states.load(STACK)?.resources[logicalId]?.physicalId;
+/** The opportunity invitation's events. */
+const opportunityEvents = () => account.progress.filter((e) => e.resourceType === INVITATION && e.logicalId === INVITATION_ID);
 const stackStatuses = () => account.progress.filter((e) => e.resourceType === 'AWS::CloudFormation::Stack').map((e) => e.status);
 
-test('a refused Update rolls back with an Update to the pre-update physical id: the original invitation stays the only one', async () => {
-  await deploy(original);
-  const [sent] = invitations();
+/** What a change of the opportunity invitation must leave alone: the lead invitation and the engagement, as they are
+ * now. The returned function asserts it. */
+function untouched() {
+  const progress = account.progress.length;
+  const calls = account.endpoint.calls.length;
+  const leadPhysicalId = physicalId(LEAD_INVITATION_ID);
+  const engagementPhysicalId = physicalId(ENGAGEMENT_ID);
+  const engagementCount = engagements().length;
+  expect(leadPhysicalId).toBeDefined();
+  expect(engagementPhysicalId).toBeDefined();
+  return () => {
+    // No event of either, forward or rollback; the same physical ids.
+    expect(account.progress.slice(progress).filter((e) => e.logicalId === LEAD_INVITATION_ID || e.logicalId === ENGAGEMENT_ID)).toEqual([]);
+    expect(physicalId(LEAD_INVITATION_ID)).toBe(leadPhysicalId);
+    expect(physicalId(ENGAGEMENT_ID)).toBe(engagementPhysicalId);
+    // Only invitations were sent since: no CreateEngagement (nor any other engagement call), no new engagement.
+    expect(account.endpoint.calls.slice(calls).filter((c) => c.operation !== 'CreateEngagementInvitation')).toEqual([]);
+    expect(engagements()).toHaveLength(engagementCount);
+  };
+}
+
+test('a refused Update rolls back with an Update to the pre-update physical id: the two original invitations stay the only ones', async () => {
+  const first = await deploy(original);
+  const sent = [first.outputs.InvitationArn.value, first.outputs.LeadInvitationArn.value];
   const before = physicalId();
+  const expectUntouched = untouched();
   account.endpoint.injectFaults('quota', 1);
 
   const result = await deploy(changed);
 
   expect(result).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', failed: true });
-  expect(invitationEvents().slice(2).map((e) => [e.status, e.physicalId, e.reason?.split(':')[0]])).toEqual([
+  expect(opportunityEvents().slice(2).map((e) => [e.status, e.physicalId, e.reason?.split(':')[0]])).toEqual([
     ['UPDATE_IN_PROGRESS', undefined, undefined],
     ['UPDATE_FAILED', before, 'ServiceQuotaExceededException'],
     ['UPDATE_IN_PROGRESS', before, 'rollback'],
     ['UPDATE_COMPLETE', before, undefined],
   ]);
-  expect(createCalls().map((c) => c.status)).toEqual([200, 402]);
-  // 0 new after the rollback: the original invitation is the only one.
-  expect(invitations().map((i) => i.Arn)).toEqual([sent.Arn]);
+  expect(createCalls().map((c) => c.status)).toEqual([200, 200, 402]);
+  // 0 new after the rollback: the two original invitations are the only ones.
+  expect(invitations().map((i) => i.Arn).sort()).toEqual([...sent].sort());
   expect(account.states.load(STACK)).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', resources: { [INVITATION_ID]: { physicalId: before } } });
   expect(stackStatuses()).toEqual(['CREATE_IN_PROGRESS', 'CREATE_COMPLETE', 'UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE']);
+  expectUntouched();
 }, 20_000);
 
 // A stand-in handler (inline code) that answers a FAILED Update with another physical id than the event's.
@@ -100,11 +132,12 @@ test('a FAILED answer with another physical id is reported; the rollback Update 
     resources[INVITATION_ID].Properties.Mode = mode;
   });
   await deploy(standIn('succeed'));
+  const expectUntouched = untouched();
 
   const result = await deploy(standIn('fail'));
 
   expect(result.status).toBe('UPDATE_ROLLBACK_COMPLETE');
-  expect(invitationEvents().slice(2).map((e) => [e.status, e.physicalId, e.reason?.slice(0, 40)])).toEqual([
+  expect(opportunityEvents().slice(2).map((e) => [e.status, e.physicalId, e.reason?.slice(0, 40)])).toEqual([
     ['UPDATE_IN_PROGRESS', undefined, undefined],
     ['UPDATE_FAILED', 'another-id', 'refused'],
     ['UPDATE_FAILED', 'another-id', 'the FAILED answer carried another physic'],
@@ -115,30 +148,35 @@ test('a FAILED answer with another physical id is reported; the rollback Update 
   ]);
   expect(physicalId()).toBe('first-id');
   expect(invitations()).toHaveLength(0); // the stand-in sends nothing to Partner Central
+  expect(engagements()).toHaveLength(0);
+  expectUntouched();
 }, 20_000);
 
 test('a lost answer fails the Update after the (scaled) ServiceTimeout; the rollback Update sends nothing', async () => {
   await deploy(original);
   const before = physicalId();
+  const expectUntouched = untouched();
   account.receiver.failNext(1, 'lost'); // the forward Update's answer: 200 to the handler, never seen by CloudFormation
 
   const result = await deploy(changed);
 
   expect(result.status).toBe('UPDATE_ROLLBACK_COMPLETE');
-  const failed = invitationEvents().find((e) => e.status === 'UPDATE_FAILED')!;
+  const failed = opportunityEvents().find((e) => e.status === 'UPDATE_FAILED')!;
   expect(failed.reason).toMatch(new RegExp(`^No response within the ServiceTimeout \\(420 s, scaled by ${TEST_TIMEOUT_SCALE}\\)`));
   expect(failed.durationMs).toBeGreaterThanOrEqual(420 * 1000 * TEST_TIMEOUT_SCALE);
   expect(failed.physicalId).toBe(before); // no answer: no new physical id
-  expect(invitationEvents().slice(-2).map((e) => [e.status, e.physicalId])).toEqual([['UPDATE_IN_PROGRESS', before], ['UPDATE_COMPLETE', before]]);
+  expect(opportunityEvents().slice(-2).map((e) => [e.status, e.physicalId])).toEqual([['UPDATE_IN_PROGRESS', before], ['UPDATE_COMPLETE', before]]);
   // The lost forward Update did send its invitation (CloudFormation never heard of it); the rollback sent none.
-  expect(createCalls()).toHaveLength(2);
-  expect(invitations()).toHaveLength(2);
+  expect(createCalls()).toHaveLength(3);
+  expect(invitations()).toHaveLength(3);
   expect(account.progress.at(-1)?.reason).toContain(`${INVITATION_ID} (no answer: what its function did is unknown)`);
+  expectUntouched();
 }, 30_000);
 
 test.each([false, true])('a replacement, then a later resource fails (rollbackUpdateAfterReplacement %s): the replacement is deleted in the cleanup, nothing sent', async (updateBack) => {
   await deploy(withArnRecord(original));
   const before = physicalId();
+  const expectUntouched = untouched();
   const published: Array<[string, string]> = [];
   const cloudFormation = {
     setStackStatus: (id: string, name: string, status: string) => {
@@ -150,9 +188,9 @@ test.each([false, true])('a replacement, then a later resource fails (rollbackUp
   const result = await deploy(withArnRecord(changed), { failResources: ['InvitationArnRecord'], rollbackUpdateAfterReplacement: updateBack, cloudFormation });
 
   expect(result).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', reason: expect.stringMatching(/^InvitationArnRecord \(AWS::SSM::Parameter\): failed on purpose/) });
-  const replacement = invitationEvents().find((e) => e.status === 'UPDATE_COMPLETE')!.physicalId;
+  const replacement = opportunityEvents().find((e) => e.status === 'UPDATE_COMPLETE')!.physicalId;
   expect(replacement).not.toBe(before);
-  expect(invitationEvents().slice(4).map((e) => [e.status, e.physicalId])).toEqual([
+  expect(opportunityEvents().slice(4).map((e) => [e.status, e.physicalId])).toEqual([
     ...(updateBack ? [['UPDATE_IN_PROGRESS', before], ['UPDATE_COMPLETE', before]] : []),
     ['DELETE_IN_PROGRESS', replacement], ['DELETE_COMPLETE', replacement],
   ]);
@@ -162,26 +200,38 @@ test.each([false, true])('a replacement, then a later resource fails (rollbackUp
     'UPDATE_ROLLBACK_COMPLETE'].map((status) => [stackId, status]));
   expect(account.cloudFormation.calls.map((c) => c.stackStatus)).toEqual(['UPDATE_IN_PROGRESS']); // the forward Update's read
   // The replacement's invitation is the only extra one; the Update back to the old id (if sent) sent nothing.
-  expect(createCalls()).toHaveLength(2);
-  expect(invitations()).toHaveLength(2);
+  expect(createCalls()).toHaveLength(3);
+  expect(invitations()).toHaveLength(3);
+  expectUntouched();
 }, 30_000);
 
 test.each([false, true])('a forward Update sends exactly one invitation (duplicate delivery %s)', async (duplicateDelivery) => {
   await deploy(original, { duplicateDelivery });
+  const callsBefore = account.endpoint.calls.length;
+  const expectUntouched = untouched();
 
   const result = await deploy(changed, { duplicateDelivery });
 
   expect(result.status).toBe('UPDATE_COMPLETE');
-  expect(invitations().map((i) => i.InvitationMessage)).toEqual(['Join us on the Acme data platform migration', NEW_MESSAGE]);
-  const tokens = createCalls().map((c) => c.clientToken);
+  const messages = invitations().map((i) => i.InvitationMessage);
+  expect(messages.slice(0, 2).sort()).toEqual([LEAD_MESSAGE, OPPORTUNITY_MESSAGE].sort()); // the first deploy's, in parallel
+  expect(messages.slice(2)).toEqual([NEW_MESSAGE]);
   // Delivered twice, the same event carries the same RequestId: the second call gets the first one's invitation.
-  expect(tokens).toHaveLength(duplicateDelivery ? 4 : 2);
-  expect(new Set(tokens).size).toBe(2);
+  const tokens = createCalls().map((c) => c.clientToken);
+  expect(tokens).toHaveLength(duplicateDelivery ? 6 : 3);
+  expect(new Set(tokens).size).toBe(3);
+  const updateTokens = account.endpoint.calls.slice(callsBefore).map((c) => c.clientToken);
+  expect(updateTokens).toHaveLength(duplicateDelivery ? 2 : 1);
+  expect(new Set(updateTokens).size).toBe(1);
+  // The engagement too: one engagement, however many times its Create was delivered.
+  expect(engagements()).toHaveLength(1);
+  expectUntouched();
 }, 30_000);
 
 test('a changed ServiceToken is refused by CloudFormation itself: no event sent, the stack rolls back', async () => {
   await deploy(original);
   const before = physicalId();
+  const expectUntouched = untouched();
   const otherToken = edited(original, (resources) => {
     resources[INVITATION_ID].Properties.ServiceToken = 'arn:aws:lambda:us-east-1:123456789012:function:AnotherHandler';
   });
@@ -189,16 +239,20 @@ test('a changed ServiceToken is refused by CloudFormation itself: no event sent,
   const result = await deploy(otherToken);
 
   expect(result).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', reason: `${INVITATION_ID} (${INVITATION}): Modifying service token is not allowed.` });
-  expect(invitationEvents().slice(2).map((e) => [e.status, e.physicalId])).toEqual([['UPDATE_IN_PROGRESS', undefined], ['UPDATE_FAILED', before]]);
+  expect(opportunityEvents().slice(2).map((e) => [e.status, e.physicalId])).toEqual([['UPDATE_IN_PROGRESS', undefined], ['UPDATE_FAILED', before]]);
   expect(account.cloudFormation.calls).toHaveLength(0);
-  expect(invitations()).toHaveLength(1);
+  expect(invitations()).toHaveLength(2);
+  expectUntouched();
 }, 20_000);
 
 test('Retain is honoured: a replaced invitation with UpdateReplacePolicy Retain and the Retain log group are DELETE_SKIPPED', async () => {
   const retain = (dir: string) => edited(dir, (resources) => { resources[INVITATION_ID].UpdateReplacePolicy = 'Retain'; });
   await deploy(retain(original));
   const before = physicalId();
+  const lead = physicalId(LEAD_INVITATION_ID);
   await deploy(retain(changed));
+  const replacement = physicalId();
+  expect(replacement).not.toBe(before);
   const destroyed = await destroyStack(STACK, account.deployer);
 
   expect(destroyed.status).toBe('DELETE_COMPLETE');
@@ -208,8 +262,11 @@ test('Retain is honoured: a replaced invitation with UpdateReplacePolicy Retain 
     ['AWS::Logs::LogGroup', false, 'DeletionPolicy: Retain'],
   ]);
   expect(account.progress.filter((e) => e.status === 'DELETE_COMPLETE').map((e) => e.resourceType).sort()).toEqual(
-    ['AWS::CloudFormation::Stack', 'AWS::IAM::Role', 'AWS::Lambda::Function', INVITATION]);
-  expect(invitations()).toHaveLength(2);
+    ['AWS::CloudFormation::Stack', 'AWS::IAM::Role', 'AWS::Lambda::Function', ENGAGEMENT, INVITATION, INVITATION]);
+  // The invitations deleted with the stack: the opportunity's replacement and the lead (the retained one is not).
+  expect(account.progress.filter((e) => e.status === 'DELETE_COMPLETE' && e.resourceType === INVITATION).map((e) => e.physicalId).sort())
+    .toEqual([replacement, lead].sort());
+  expect(invitations()).toHaveLength(3);
 }, 30_000);
 
 test('a function that fails without answering: Lambda\'s two retries, then the rest of the ServiceTimeout, then FAILED', async () => {
