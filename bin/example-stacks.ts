@@ -1,6 +1,8 @@
 // The example app's two stacks: one opens an engagement, invites two partners and exports the ids and ARNs, the
 // other consumes one invitation's.
-import { App, CfnOutput, Fn, Stack, StackProps } from 'aws-cdk-lib';
+import { App, CfnOutput, Fn, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import {
@@ -26,6 +28,8 @@ export class InvitationStack extends Stack {
   public readonly engagement: Engagement;
   public readonly invitation: EngagementInvitation;
   public readonly leadInvitation: EngagementInvitation;
+  /** Where the invitation's acceptance is announced. */
+  public readonly answers: sns.Topic;
 
   public constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -98,7 +102,21 @@ export class InvitationStack extends Stack {
       },
     });
 
+    // When Partner A accepts, a message on a topic (Partner Central's events reach only us-east-1's default bus).
+    this.answers = new sns.Topic(this, 'InvitationAnswers', { displayName: 'Partner A accepted the invitation', enforceSSL: true });
+    Validations.of(this.answers.node.defaultChild as sns.CfnTopic).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SNS2',
+      reason: 'The topic carries only invitation ids; EventBridge publishes to an encrypted topic only with a customer '
+        + 'managed key whose policy admits events.amazonaws.com (EventBridge user guide, Amazon SNS targets), which '
+        + 'this example does not create.',
+    });
+    this.invitation.onAccepted('InvitationAccepted', {
+      target: new targets.SnsTopic(this.answers),
+      description: 'Partner A accepted the example invitation',
+    });
+
     const exportNames = invitationExportNames(this.stackName);
+    new CfnOutput(this, 'InvitationAnswersTopicArn', { value: this.answers.topicArn });
     new CfnOutput(this, 'EngagementId', { value: this.engagement.engagementId, exportName: exportNames.engagementId });
     new CfnOutput(this, 'InvitationArn', { value: this.invitation.invitationArn, exportName: exportNames.arn });
     new CfnOutput(this, 'InvitationId', { value: this.invitation.invitationId, exportName: exportNames.id });
@@ -133,10 +151,14 @@ export class ConsumerStack extends Stack {
 
 /** The example app's two stacks, wired as `bin/app.ts` deploys them (also used by the tests and the local deploy's). */
 export function addExampleStacks(app: App): { invitationStack: InvitationStack; consumerStack: ConsumerStack } {
+  // Partner Central Selling and its events live in us-east-1 only.
+  const env = { region: 'us-east-1' };
   const invitationStack = new InvitationStack(app, 'InvitationStack', {
+    env,
     description: 'Opens a Partner Central engagement and invites two partners (cdk-engagement-invitation example)',
   });
   const consumerStack = new ConsumerStack(app, 'ConsumerStack', {
+    env,
     description: 'Consumes the invitation exported by InvitationStack (cdk-engagement-invitation example)',
     invitationStackName: invitationStack.stackName,
   });

@@ -39,6 +39,21 @@ test('InvitationStack opens an engagement, invites two partners to it and export
   invitation.hasOutput('LeadInvitationArn', { Export: { Name: 'InvitationStack-LeadInvitationArn' } });
 });
 
+test('InvitationStack announces the invitation\'s acceptance on a topic: one rule on the default bus, us-east-1', () => {
+  const { invitation } = exampleApp();
+
+  invitation.resourceCountIs('AWS::Events::Rule', 1);
+  const [topicId] = Object.keys(invitation.findResources('AWS::SNS::Topic'));
+  invitation.hasResourceProperties('AWS::Events::Rule', {
+    EventPattern: {
+      'source': ['aws.partnercentral-selling'],
+      'detail-type': ['Engagement Invitation Accepted'],
+      'detail': { engagementInvitation: { id: [{ 'Fn::GetAtt': [EXAMPLE_INVITATION_LOGICAL_ID, 'Id'] }] } },
+    },
+    Targets: [{ Arn: { Ref: topicId }, Id: 'Target0' }],
+  });
+});
+
 test('ConsumerStack imports both exports into a resource and outputs of its own', () => {
   const { consumer } = exampleApp();
 

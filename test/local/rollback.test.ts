@@ -262,7 +262,8 @@ test('Retain is honoured: a replaced invitation with UpdateReplacePolicy Retain 
     ['AWS::Logs::LogGroup', false, 'DeletionPolicy: Retain'],
   ]);
   expect(account.progress.filter((e) => e.status === 'DELETE_COMPLETE').map((e) => e.resourceType).sort()).toEqual(
-    ['AWS::CloudFormation::Stack', 'AWS::IAM::Role', 'AWS::Lambda::Function', ENGAGEMENT, INVITATION, INVITATION]);
+    ['AWS::CloudFormation::Stack', 'AWS::Events::Rule', 'AWS::IAM::Role', 'AWS::Lambda::Function', 'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy',
+      ENGAGEMENT, INVITATION, INVITATION]);
   // The invitations deleted with the stack: the opportunity's replacement and the lead (the retained one is not).
   expect(account.progress.filter((e) => e.status === 'DELETE_COMPLETE' && e.resourceType === INVITATION).map((e) => e.physicalId).sort())
     .toEqual([replacement, lead].sort());
