@@ -8,7 +8,10 @@ import { fromWire } from './wire-request';
 export interface CliInput {
   /** The request in camelCase props shape (Catalog, EngagementIdentifier, Invitation). */
   readonly request: { catalog: string; engagementIdentifier: string; invitation: any };
-  /** Whether the JSON had a ClientToken, which is not used: the CloudFormation RequestId is the token. */
+  /**
+   * Whether the JSON had a non-empty ClientToken, which is not used: the CloudFormation RequestId is the token. The
+   * empty one that `--generate-cli-skeleton` prints is a placeholder, not a choice, and is not reported.
+   */
   readonly hadClientToken: boolean;
 }
 
@@ -17,10 +20,12 @@ export function readCliInputJson(scope: Construct, id: string, json: string): Cl
   const fail = (problems: string[]): never => {
     throw invalidInputError(scope, id, 'CLI input JSON for CreateEngagementInvitation', problems);
   };
+  if (typeof json !== 'string') fail([`(json): must be a string, got ${json === null ? 'null' : typeof json} (type)`]);
   if (Token.isUnresolved(json)) fail(['(json): must be a literal string: it is read when the app is synthesized (type)']);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(json);
+    // Windows editors save UTF-8 with a byte order mark, which JSON.parse refuses: one leading BOM is dropped.
+    parsed = JSON.parse(json.startsWith('\uFEFF') ? json.slice(1) : json);
   } catch (error) {
     return fail([`(json): is not valid JSON: ${(error as Error).message} (syntax)`]);
   }
@@ -32,5 +37,5 @@ export function readCliInputJson(scope: Construct, id: string, json: string): Cl
     .map((violation) => formatViolation(violation, 'wire'));
   if (ClientToken !== undefined && typeof ClientToken !== 'string') problems.push('ClientToken: must be a string (type)');
   if (problems.length > 0) fail(problems);
-  return { request: fromWire(request) as CliInput['request'], hadClientToken: ClientToken !== undefined };
+  return { request: fromWire(request) as CliInput['request'], hadClientToken: ClientToken !== undefined && ClientToken !== '' };
 }
