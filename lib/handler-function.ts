@@ -1,7 +1,7 @@
 // The one Lambda function (with its role and log group) that serves every EngagementInvitation and Engagement of a
 // stack.
 import * as path from 'node:path';
-import { Duration, Lazy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -132,12 +132,24 @@ export class EngagementInvitationHandler extends Construct {
 
   /** Lets the function assume `roleArn` (for invitations sent from another account): sts:AssumeRole on it only. */
   public allowAssumeRole(roleArn: string): void {
-    if (this.assumedRoles.has(roleArn)) return;
+    // Two tokens for one value (Fn.importValue('X') twice) are different strings: roles are compared by what they
+    // resolve to, as JSON (a literal ARN and a token that resolves to it are the same role). A token that cannot be
+    // resolved yet (its producer throws) is compared by its own string.
+    const key = Token.isUnresolved(roleArn) ? this.resolvedKey(roleArn) : JSON.stringify(roleArn);
+    if (this.assumedRoles.has(key)) return;
     if (!this.assumeRoleStatement) {
       this.assumeRoleStatement = new iam.PolicyStatement({ actions: ['sts:AssumeRole'] });
       this.policy.addStatements(this.assumeRoleStatement);
     }
     this.assumeRoleStatement.addResources(roleArn);
-    this.assumedRoles.add(roleArn);
+    this.assumedRoles.add(key);
+  }
+
+  private resolvedKey(token: string): string {
+    try {
+      return JSON.stringify(Stack.of(this).resolve(token));
+    } catch {
+      return token;
+    }
   }
 }
