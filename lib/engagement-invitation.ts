@@ -8,7 +8,7 @@ import { INVITATION_ARN_PATTERN } from './invitation-arn';
 import { ALL_INVITATION_EVENTS, EngagementInvitationEventType as EventType, onInvitationEvents } from './invitation-events';
 import { Invitation } from './invitation-props';
 import { sendOptionProblems } from './send-options';
-import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, invalidInputError, validate } from './validation';
+import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, invalidInputError, propsProblems, validate } from './validation';
 import { toWireRequest } from './wire-request';
 
 /**
@@ -153,7 +153,8 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
    *
    * The JSON is checked with the same rules as the props, and problems name its own paths
    * (`Invitation.Payload.OpportunityInvitation.Customer.CountryCode: …`). A `ClientToken` in it is ignored, with a
-   * warning: the CloudFormation `RequestId` is the token, which is what makes the invitation be sent only once.
+   * warning if it is not the skeleton's empty placeholder: the CloudFormation `RequestId` is the token, which is what
+   * makes the invitation be sent only once. A leading UTF-8 byte order mark (as Windows editors write) is dropped.
    *
    * Named `create…`, not `from…`: in the CDK, `from*` methods import an existing resource and return its interface;
    * this one defines a new invitation.
@@ -210,6 +211,8 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
 
   public constructor(scope: Construct, id: string, props: EngagementInvitationProps) {
     // Validate before anything joins the construct tree: rejected props leave nothing half-created behind.
+    const notAnObject = propsProblems(props, CREATE_ENGAGEMENT_INVITATION_RULES);
+    if (notAnObject.length > 0) throw invalidInputError(scope, id, 'EngagementInvitation', notAnObject);
     const request = toWireRequest(props);
     const problems = findProblems(request, props, scope);
     if (problems.length > 0) throw invalidInputError(scope, id, 'EngagementInvitation', problems);

@@ -3,7 +3,7 @@
 // (test/model/partnercentral-selling.engagement-delta-2026-08-28.json): Title optional and 0-40 characters, the lead
 // context's customer, interaction and contact loosened to free text with @length limits.
 // test/model-conformance.test.ts checks this table against that model, member by member.
-import { dateTime, length, list, matching, maxLength, oneOf, opt, req, structure, text, union } from './rule-builders';
+import { dateTime, length, list, matching, maxLength, oneOf, opt, req, sensitive, structure, text, union } from './rule-builders';
 import { CATALOG_RULE, ENGAGEMENT_CUSTOMER_RULE, StructureRule } from './validation';
 import { EngagementContextType } from './wire-values';
 
@@ -11,7 +11,7 @@ const customerProjectsContext = structure('CustomerProjectsContext', {
   Customer: opt(ENGAGEMENT_CUSTOMER_RULE),
   Project: opt(structure('EngagementCustomerProjectDetails', {
     Title: req(text(1, 255)),
-    BusinessProblem: req(text(20, 2000)),
+    BusinessProblem: sensitive(req(text(20, 2000))),
     TargetCompletionDate: req(matching('^[1-9][0-9]{3}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])$', 'a date YYYY-MM-DD')),
   })),
 });
@@ -22,13 +22,14 @@ const leadContext = structure('LeadContext', {
   QualificationStatus: opt(text(1, 255)),
   Customer: req(structure('LeadCustomer', {
     Industry: opt(maxLength(255)),
-    CompanyName: req(text(1, 120)),
-    WebsiteUrl: opt(maxLength(255)),
+    CompanyName: sensitive(req(text(1, 120))),
+    WebsiteUrl: sensitive(opt(maxLength(255))),
+    // City, postal code and state are the customer's address: contact data, though the model marks only the country.
     Address: opt(structure('LeadAddress', {
-      City: opt(maxLength(255)),
-      PostalCode: opt(maxLength(20)),
-      StateOrRegion: opt(maxLength(255)),
-      CountryCode: opt(maxLength(10)),
+      City: sensitive(opt(maxLength(255))),
+      PostalCode: sensitive(opt(maxLength(20))),
+      StateOrRegion: sensitive(opt(maxLength(255))),
+      CountryCode: sensitive(opt(maxLength(10))),
     })),
     AwsMaturity: opt(maxLength(255)),
     MarketSegment: opt(maxLength(255)),
@@ -40,13 +41,13 @@ const leadContext = structure('LeadContext', {
     Usecase: opt(maxLength(255)),
     InteractionDate: opt(dateTime()),
     CustomerAction: opt(maxLength(255)),
-    BusinessProblem: opt(maxLength(2000)),
+    BusinessProblem: sensitive(opt(maxLength(2000))),
     Contact: req(structure('LeadContact', {
-      BusinessTitle: req(length(1, 255)),
-      Email: req(length(1, 255)),
-      FirstName: req(text(0, 80)),
-      LastName: req(text(0, 80)),
-      Phone: opt(maxLength(255)),
+      BusinessTitle: sensitive(req(length(1, 255))),
+      Email: sensitive(req(length(1, 255))),
+      FirstName: sensitive(req(text(0, 80))),
+      LastName: sensitive(req(text(0, 80))),
+      Phone: sensitive(opt(maxLength(255))),
     })),
   }), 1, 10)),
 });

@@ -10,7 +10,7 @@ import {
 import { EngagementInvitationHandler } from './handler-function';
 import { Invitation } from './invitation-props';
 import { sendOptionProblems } from './send-options';
-import { formatPath, formatViolation, invalidInputError, validate } from './validation';
+import { formatPath, formatViolation, invalidInputError, propsProblems, validate } from './validation';
 import { pickWireRequest } from './wire-request';
 
 /** The model's `EngagementIdentifier`. */
@@ -100,6 +100,8 @@ export class Engagement extends Resource implements IEngagement {
 
   public constructor(scope: Construct, id: string, props: EngagementProps) {
     // Validate before anything joins the construct tree: rejected props leave nothing half-created behind.
+    const notAnObject = propsProblems(props, CREATE_ENGAGEMENT_RULES);
+    if (notAnObject.length > 0) throw invalidInputError(scope, id, 'Engagement', notAnObject);
     const request = pickWireRequest(props, ENGAGEMENT_REQUEST_PROPERTIES);
     const problems = findProblems(request, props, scope);
     if (problems.length > 0) throw invalidInputError(scope, id, 'Engagement', problems);
@@ -147,11 +149,13 @@ export class Engagement extends Resource implements IEngagement {
       throw new Error(`${this.node.path}: cannot invite '${id}': an engagement has at most ${ENGAGEMENT_MAX_MEMBERS} members, `
         + `its creator included, so at most ${ENGAGEMENT_MAX_MEMBERS - 1} invitations (member limit)`);
     }
+    // Forgotten options (from JavaScript) come to the invitation's own check as a missing `invitation`.
+    const given: Partial<EngagementInviteOptions> = options ?? {};
     const invitation = new EngagementInvitation(this, id, {
-      apiRegion: options.apiRegion ?? this.sendOptions.apiRegion,
-      assumeRoleArn: options.assumeRoleArn ?? this.sendOptions.assumeRoleArn,
-      serviceTimeout: options.serviceTimeout,
-      invitation: options.invitation,
+      apiRegion: given.apiRegion ?? this.sendOptions.apiRegion,
+      assumeRoleArn: given.assumeRoleArn ?? this.sendOptions.assumeRoleArn,
+      serviceTimeout: given.serviceTimeout,
+      invitation: given.invitation!,
       catalog: this.catalog,
       engagementIdentifier: this.engagementId,
     });

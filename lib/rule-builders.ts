@@ -10,8 +10,8 @@ export const text = (min: number, max: number): StringRule => ({ kind: 'string',
 export const maxLength = (max: number): StringRule => ({ kind: 'string', maxLength: max });
 /** A Smithy `@length(min: …, max: …)` on a string (counted in characters). */
 export const length = (min: number, max: number): StringRule => ({ kind: 'string', minLength: min, maxLength: max });
-/** A string from a Smithy enum, given as the constants class that holds its wire values. */
-export const oneOf = (constants: object): StringRule => ({ kind: 'string', enum: values(constants) });
+/** A string from a Smithy enum, given as the constants class that holds its wire values (named in messages). */
+export const oneOf = (constants: { readonly name: string }): StringRule => ({ kind: 'string', enum: values(constants), enumName: constants.name });
 /** A string matching a Smithy `@pattern`; `format` says what it means, for the error message. */
 export const matching = (pattern: string, format: string): StringRule => ({ kind: 'string', pattern, format });
 /** A Smithy `timestamp` with `@timestampFormat("date-time")`. */
@@ -22,6 +22,8 @@ export const list = (member: Rule, min?: number, max?: number): ListRule => ({
 });
 export const req = (rule: Rule): MemberRule => ({ rule, required: true });
 export const opt = (rule: Rule): MemberRule => ({ rule });
+/** A member whose value problems never quote it: `smithy.api#sensitive` in the model, or contact data. */
+export const sensitive = (member: MemberRule): MemberRule => ({ ...member, sensitive: true });
 export const structure = (name: string, members: Record<string, MemberRule>): StructureRule => ({ kind: 'structure', name, members });
 /** A Smithy union: exactly one member must be present. */
 export const union = (name: string, members: Record<string, MemberRule>): StructureRule => ({ kind: 'structure', name, members, union: true });

@@ -8,6 +8,7 @@ import type { EngagementInvitationOptions } from './engagement-invitation';
 import {
   HANDLER_TIMEOUT_SECONDS, LAMBDA_ASYNC_RETRY_DELAYS_SECONDS, SERVICE_TIMEOUT_FLOOR_SECONDS, SERVICE_TIMEOUT_MAX_SECONDS,
 } from './handler-contract';
+import { dynamicReferenceProblem, hasDynamicReference } from './validation';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -15,10 +16,18 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 /** Every problem of the options, as `<option>: <what is wrong> (<rule>)`; `scope` is where the construct goes. */
 export function sendOptionProblems(options: EngagementInvitationOptions, scope: Construct): string[] {
   const problems: string[] = [];
-  if (options.apiRegion !== undefined && !Token.isUnresolved(options.apiRegion) && !REGION.test(options.apiRegion)) {
+  // Both are properties of the custom resource, where CloudFormation resolves {{resolve:ssm:…}} but not secure
+  // references (see validation.ts).
+  const literal = (value: string | undefined): value is string =>
+    value !== undefined && !Token.isUnresolved(value) && !hasDynamicReference(value);
+  for (const option of ['apiRegion', 'assumeRoleArn'] as const) {
+    const problem = dynamicReferenceProblem(options[option]);
+    if (problem) problems.push(`${option}: ${problem} (dynamic reference)`);
+  }
+  if (literal(options.apiRegion) && !REGION.test(options.apiRegion)) {
     problems.push(`apiRegion: ${JSON.stringify(options.apiRegion)} is not a region name such as us-east-1 (pattern)`);
   }
-  if (options.assumeRoleArn !== undefined && !Token.isUnresolved(options.assumeRoleArn) && !ROLE_ARN.test(options.assumeRoleArn)) {
+  if (literal(options.assumeRoleArn) && !ROLE_ARN.test(options.assumeRoleArn)) {
     problems.push(`assumeRoleArn: ${JSON.stringify(options.assumeRoleArn)} is not an IAM role ARN such as arn:aws:iam::111122223333:role/Name (pattern)`);
   }
   const timeoutProblem = options.serviceTimeout !== undefined ? serviceTimeoutProblem(options.serviceTimeout) : undefined;

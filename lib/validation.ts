@@ -2,7 +2,7 @@
 // in the API's own (PascalCase) shape against it (and against any other table: engagement-rules.ts). Used by the
 // constructs at synth, and free of aws-cdk-lib so other tools (a local endpoint, a CLI-JSON importer) can apply
 // exactly the same rules. test/model-conformance.test.ts checks the tables against the service model, member by member.
-import { maxLength, oneOf, opt, req, structure, text, union, values } from './rule-builders';
+import { maxLength, oneOf, opt, req, sensitive, structure, text, union, values } from './rule-builders';
 import { Catalog, CountryCode, CurrencyCode, Industry, PaymentFrequency, ReceiverResponsibility } from './wire-values';
 
 /** A string member: a Smithy `@pattern` (ECMAScript syntax, `(?s)` allowed), `@length` and/or enum values. */
@@ -14,6 +14,8 @@ export interface StringRule {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly enum?: readonly string[];
+  /** The constants class that holds `enum` (e.g. `CountryCode`), named when the list is too long to print. */
+  readonly enumName?: string;
 }
 export interface ListRule {
   readonly kind: 'list';
@@ -24,6 +26,11 @@ export interface ListRule {
 export interface MemberRule {
   readonly rule: Rule;
   readonly required?: boolean;
+  /**
+   * The member holds customer or contact data: the model's `smithy.api#sensitive` (on the member or its target), or
+   * contact data the model leaves unmarked. Problems with it, or with anything below it, never quote the value.
+   */
+  readonly sensitive?: boolean;
 }
 /** A structure, or a union when `union` is set (exactly one member must be present). */
 export interface StructureRule {
@@ -47,39 +54,39 @@ export type Rule = StringRule | ListRule | StructureRule | TimestampRule;
  * `CatalogIdentifier`, narrowed from the model's `^[a-zA-Z]+$` to the values the service and IAM accept (the model
  * says the value is "validated at runtime against an allowlist"; the partnercentral:Catalog condition key lists it).
  */
-export const CATALOG_RULE: StringRule = { kind: 'string', pattern: '^[a-zA-Z]+$', enum: values(Catalog) };
+export const CATALOG_RULE: StringRule = { kind: 'string', pattern: '^[a-zA-Z]+$', enum: values(Catalog), enumName: Catalog.name };
 
 /** `EngagementCustomer`: the customer of an opportunity invitation and of a CustomerProject engagement context. */
 export const ENGAGEMENT_CUSTOMER_RULE: StructureRule = structure('EngagementCustomer', {
   Industry: req(oneOf(Industry)),
-  CompanyName: req(text(1, 120)),
-  WebsiteUrl: req({
+  CompanyName: sensitive(req(text(1, 120))),
+  WebsiteUrl: sensitive(req({
     kind: 'string',
     pattern: '^(?=.{4,255}$)((http|https)://)??(www[.])??([a-zA-Z0-9]|-)+?([.][a-zA-Z0-9(-|/|=|?)??]+?)+?$',
     format: 'a website address of 4 to 255 characters, such as https://example.com',
-  }),
-  CountryCode: req(oneOf(CountryCode)),
+  })),
+  CountryCode: sensitive(req(oneOf(CountryCode))),
 });
 
 const senderContact = structure('SenderContact', {
-  Email: req({
+  Email: sensitive(req({
     kind: 'string',
     pattern: "^(?=.{1,80}$)[a-zA-Z0-9.!#$%&'*+/=?^_{|}~-]+@[a-zA-Z0-9-]+(?:.[a-zA-Z0-9-]+)*$",
     format: 'an email address of at most 80 characters',
-  }),
-  FirstName: opt(text(0, 80)),
-  LastName: opt(text(0, 80)),
-  BusinessTitle: opt(text(0, 80)),
-  Phone: opt({ kind: 'string', pattern: '^\\+[1-9]\\d{1,14}$', format: 'an E.164 phone number such as +14155550100' }),
+  })),
+  FirstName: sensitive(opt(text(0, 80))),
+  LastName: sensitive(opt(text(0, 80))),
+  BusinessTitle: sensitive(opt(text(0, 80))),
+  Phone: sensitive(opt({ kind: 'string', pattern: '^\\+[1-9]\\d{1,14}$', format: 'an E.164 phone number such as +14155550100' })),
 });
 
 const expectedCustomerSpend = structure('ExpectedCustomerSpend', {
-  Amount: opt({
+  Amount: sensitive(opt({
     kind: 'string',
     pattern: '^((0|([1-9][0-9]{0,30}))(\\.[0-9]{0,2})?)?$',
     format: 'a decimal amount with at most two decimals, such as 1000 or 99.50',
-  }),
-  CurrencyCode: req(oneOf(CurrencyCode)),
+  })),
+  CurrencyCode: sensitive(req(oneOf(CurrencyCode))),
   Frequency: req(oneOf(PaymentFrequency)),
   TargetCompany: req(text(1, 80)),
   EstimationUrl: opt({
@@ -94,7 +101,7 @@ const opportunityInvitation = structure('OpportunityInvitationPayload', {
   ReceiverResponsibilities: req({ kind: 'list', member: oneOf(ReceiverResponsibility) }),
   Customer: req(ENGAGEMENT_CUSTOMER_RULE),
   Project: req(structure('ProjectDetails', {
-    BusinessProblem: req(text(20, 2000)),
+    BusinessProblem: sensitive(req(text(20, 2000))),
     Title: req(text(1, 255)),
     TargetCompletionDate: req({
       kind: 'string',
@@ -110,9 +117,9 @@ const opportunityInvitation = structure('OpportunityInvitationPayload', {
 const leadInvitation = structure('LeadInvitationPayload', {
   Customer: req(structure('LeadInvitationCustomer', {
     Industry: opt(maxLength(255)),
-    CompanyName: req(text(1, 120)),
-    WebsiteUrl: opt(maxLength(255)),
-    CountryCode: opt(maxLength(10)),
+    CompanyName: sensitive(req(text(1, 120))),
+    WebsiteUrl: sensitive(opt(maxLength(255))),
+    CountryCode: sensitive(opt(maxLength(10))),
     AwsMaturity: opt(maxLength(255)),
     MarketSegment: opt(maxLength(255)),
   })),
@@ -121,7 +128,7 @@ const leadInvitation = structure('LeadInvitationPayload', {
     SourceId: opt(text(0, 255)),
     SourceName: opt(text(0, 255)),
     Usecase: opt(maxLength(255)),
-    ContactBusinessTitle: req(text(0, 80)),
+    ContactBusinessTitle: sensitive(req(text(0, 80))),
   })),
 });
 
@@ -133,11 +140,16 @@ export const CREATE_ENGAGEMENT_INVITATION_RULES: StructureRule = structure('Crea
   Catalog: req(CATALOG_RULE),
   EngagementIdentifier: req({ kind: 'string', pattern: '^eng-[0-9a-z]{14}$', format: '"eng-" and 14 lowercase letters or digits' }),
   Invitation: req(structure('Invitation', {
-    Message: req(text(1, 255)),
+    Message: sensitive(req(text(1, 255))),
     Receiver: req(union('Receiver', {
       Account: opt(structure('AccountReceiver', {
-        Alias: opt(text(0, 80)),
-        AwsAccountId: req({ kind: 'string', pattern: '^([0-9]{12}|\\w{1,12})$', format: 'a 12-digit AWS account ID' }),
+        Alias: sensitive(opt(text(0, 80))),
+        AwsAccountId: sensitive(req({
+          kind: 'string',
+          pattern: '^([0-9]{12}|\\w{1,12})$',
+          // `\w` without the `i` flag: [A-Za-z0-9_].
+          format: 'a 12-digit AWS account ID or an alias of 1 to 12 letters, digits or underscores',
+        })),
       })),
     })),
     Payload: req(union('Payload', {
@@ -158,7 +170,10 @@ export interface Violation {
 }
 
 export interface ValidateOptions {
-  /** Values for which this returns true (deploy-time tokens) are not checked. */
+  /**
+   * Values for which this returns true (deploy-time tokens) are not checked; nor are strings with a `{{resolve:ssm:…}}`
+   * dynamic reference. Strings with a secure one (`ssm-secure`, `secretsmanager`) are refused.
+   */
   readonly isUnresolved?: (value: unknown) => boolean;
 }
 
@@ -168,10 +183,21 @@ export function invalidInputError(scope: { node: { path: string } }, id: string,
   return new Error(`${where}: invalid ${subject} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  ${problems.join('\n  ')}`);
 }
 
+/**
+ * The problem of props that are not an object at all (`undefined` from JavaScript, a forgotten argument), which
+ * would otherwise surface as a TypeError that names neither the construct nor the props.
+ */
+export function propsProblems(props: unknown, rule: StructureRule): string[] {
+  if (typeof props === 'object' && props !== null && !Array.isArray(props)) return [];
+  const required = Object.keys(rule.members).filter((name) => rule.members[name].required).map((name) => formatPath([name]));
+  const fields = required.length > 1 ? `${required.slice(0, -1).join(', ')} and ${required[required.length - 1]}` : required[0];
+  return [`(props): must be an object with ${fields}, got ${typeOf(props)} (type)`];
+}
+
 /** Checks `value` against `rule` and returns every violation (an empty list when valid). */
 export function validate(rule: Rule, value: unknown, options: ValidateOptions = {}): Violation[] {
   const violations: Violation[] = [];
-  check(rule, value, [], violations, options.isUnresolved ?? (() => false));
+  check(rule, value, [], { out: violations, isUnresolved: options.isUnresolved ?? (() => false) }, false);
   return violations;
 }
 
@@ -220,24 +246,65 @@ function show(value: string): string {
 }
 
 function typeOf(value: unknown): string {
-  return Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;
+  if (value === undefined || value === null) return String(value);
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+
+/**
+ * CloudFormation's dynamic references, anywhere in a string. A custom resource's properties get `ssm` references
+ * resolved, but not secure ones: "Dynamic references for secure values, such as ssm-secure, aren't currently
+ * supported in custom resources" (CloudFormation User Guide, "Get a secure string value from Systems Manager
+ * Parameter Store"; "Get values stored in other services using dynamic references" says the same of Secrets
+ * Manager).
+ */
+const DYNAMIC_REFERENCE = /\{\{resolve:(ssm|ssm-secure|secretsmanager):/g;
+
+/** Whether `value` is a string with a dynamic reference in it: a deploy-time value, not checked at synth. */
+export function hasDynamicReference(value: unknown): value is string {
+  return typeof value === 'string' && [...value.matchAll(DYNAMIC_REFERENCE)].length > 0;
+}
+
+/** What is wrong with a dynamic reference CloudFormation would hand to the handler unresolved, if there is one. */
+export function dynamicReferenceProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const secure = [...value.matchAll(DYNAMIC_REFERENCE)].map((match) => match[1]).find((service) => service !== 'ssm');
+  return secure === undefined ? undefined
+    : `is a {{resolve:${secure}:…}} dynamic reference, which CloudFormation does not resolve in custom resource `
+    + 'properties: the handler would receive the reference text instead of the value; use {{resolve:ssm:…}} (a plain '
+    + 'String parameter) or pass the value otherwise';
 }
 
 type Path = Array<string | number>;
+interface Walk {
+  readonly out: Violation[];
+  readonly isUnresolved: (v: unknown) => boolean;
+}
 
-function check(rule: Rule, value: unknown, path: Path, out: Violation[], isUnresolved: (v: unknown) => boolean): void {
-  if (isUnresolved(value)) return;
+/** `hideValue`: the value is customer or contact data (its member, or one above it, is sensitive): never quoted. */
+function check(rule: Rule, value: unknown, path: Path, walk: Walk, hideValue: boolean): void {
+  const dynamicProblem = dynamicReferenceProblem(value);
+  if (dynamicProblem) return void walk.out.push({ path, problem: dynamicProblem, rule: 'dynamic reference' });
+  // A literal `{{resolve:ssm:…}}` is resolved by CloudFormation, like a token is: neither is known at synth.
+  if (walk.isUnresolved(value) || hasDynamicReference(value)) return;
   switch (rule.kind) {
-    case 'string': return checkString(rule, value, path, out);
-    case 'list': return checkList(rule, value, path, out, isUnresolved);
-    case 'structure': return checkStructure(rule, value, path, out, isUnresolved);
-    case 'timestamp': return checkTimestamp(value, path, out);
+    case 'string': return checkString(rule, value, path, walk.out, hideValue);
+    case 'list': return checkList(rule, value, path, walk, hideValue);
+    case 'structure': return checkStructure(rule, value, path, walk, hideValue);
+    case 'timestamp': return checkTimestamp(value, path, walk.out, hideValue);
   }
 }
 
-function checkString(rule: StringRule, value: unknown, path: Path, out: Violation[]): void {
+function checkString(rule: StringRule, value: unknown, path: Path, out: Violation[], hideValue: boolean): void {
   if (typeof value !== 'string') {
     out.push({ path, problem: `must be a string, got ${typeOf(value)}`, rule: 'type' });
+    return;
+  }
+  const quoted = hideValue ? '' : `${show(value)} `;
+  // An enum is narrower than any pattern beside it (Catalog's ^[a-zA-Z]+$): a value outside it is told the values.
+  if (rule.enum !== undefined && !rule.enum.includes(value)) {
+    const allowed = rule.enum.length <= 10 ? `allowed: ${rule.enum.join(', ')}`
+      : `one of the ${rule.enum.length} values of ${rule.enumName ? `the ${rule.enumName} constants class` : 'the model\'s enum'}`;
+    out.push({ path, problem: `${quoted}is not an allowed value; ${allowed}`, rule: 'enum' });
     return;
   }
   const chars = [...value].length;
@@ -251,28 +318,26 @@ function checkString(rule: StringRule, value: unknown, path: Path, out: Violatio
     const textLimits = /^\^\(\?s\)\.\{(\d+),(\d+)\}\$$/.exec(rule.pattern);
     const problem = textLimits
       ? `is ${chars} characters long; must be ${textLimits[1]} to ${textLimits[2]}`
-      : `${show(value)} is not ${rule.format ?? 'in the expected format'}`;
+      : `${quoted}is not ${rule.format ?? 'in the expected format'}`;
     out.push({ path, problem, rule: `pattern ${rule.pattern}` });
-  } else if (rule.enum !== undefined && !rule.enum.includes(value)) {
-    const hint = rule.enum.length <= 10 ? `; allowed: ${rule.enum.join(', ')}` : '';
-    out.push({ path, problem: `${show(value)} is not an allowed value${hint}`, rule: 'enum' });
   }
 }
 
-function checkList(rule: ListRule, value: unknown, path: Path, out: Violation[], isUnresolved: (v: unknown) => boolean): void {
+function checkList(rule: ListRule, value: unknown, path: Path, walk: Walk, hideValue: boolean): void {
   if (!Array.isArray(value)) {
-    out.push({ path, problem: `must be a list, got ${typeOf(value)}`, rule: 'type' });
+    walk.out.push({ path, problem: `must be a list, got ${typeOf(value)}`, rule: 'type' });
     return;
   }
   const { min = 0, max = Infinity } = rule;
   if (value.length < min || value.length > max) {
     const bounds = max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-    out.push({ path, problem: `has ${value.length} items; must have ${bounds}`, rule: `list size ${min}..${max === Infinity ? '' : max}` });
+    walk.out.push({ path, problem: `has ${value.length} items; must have ${bounds}`, rule: `list size ${min}..${max === Infinity ? '' : max}` });
   }
-  value.forEach((item, index) => check(rule.member, item, [...path, index], out, isUnresolved));
+  value.forEach((item, index) => check(rule.member, item, [...path, index], walk, hideValue));
 }
 
-function checkStructure(rule: StructureRule, value: unknown, path: Path, out: Violation[], isUnresolved: (v: unknown) => boolean): void {
+function checkStructure(rule: StructureRule, value: unknown, path: Path, walk: Walk, hideValue: boolean): void {
+  const out = walk.out;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     out.push({ path, problem: `must be an object (${rule.name}), got ${typeOf(value)}`, rule: 'type' });
     return;
@@ -292,7 +357,7 @@ function checkStructure(rule: StructureRule, value: unknown, path: Path, out: Vi
     if (fields[name] === undefined) {
       if (member.required) out.push({ path: [...path, name], problem: 'is required', rule: 'required' });
     } else {
-      check(member.rule, fields[name], [...path, name], out, isUnresolved);
+      check(member.rule, fields[name], [...path, name], walk, hideValue || member.sensitive === true);
     }
   }
 }
@@ -300,16 +365,17 @@ function checkStructure(rule: StructureRule, value: unknown, path: Path, out: Vi
 /** `YYYY-MM-DD`, optionally `THH:MM:SS[.fraction]` and a UTC offset (`Z` or `±HH:MM`): RFC 3339's profile of ISO 8601. */
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2})))?$/;
 
-function checkTimestamp(value: unknown, path: Path, out: Violation[]): void {
+function checkTimestamp(value: unknown, path: Path, out: Violation[], hideValue: boolean): void {
   if (typeof value !== 'string') {
     out.push({ path, problem: `must be a string (an ISO-8601 date-time), got ${typeOf(value)}`, rule: 'type' });
     return;
   }
+  const quoted = hideValue ? '' : `${show(value)} `;
   const parts = ISO_DATE_TIME.exec(value);
   if (!parts) {
     out.push({
       path,
-      problem: `${show(value)} is not an ISO-8601 date-time such as 2026-11-01T10:00:00Z or a date such as 2026-11-01`,
+      problem: `${quoted}is not an ISO-8601 date-time such as 2026-11-01T10:00:00Z or a date such as 2026-11-01`,
       rule: 'timestamp date-time',
     });
     return;
@@ -323,6 +389,6 @@ function checkTimestamp(value: unknown, path: Path, out: Violation[]): void {
   const realDay = date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
   const realTime = hour < 24 && minute < 60 && second < 60 && offsetHour < 24 && offsetMinute < 60;
   if (!realDay || !realTime) {
-    out.push({ path, problem: `${show(value)} is not a real ${realDay ? 'time of day' : 'calendar date'}`, rule: 'timestamp date-time' });
+    out.push({ path, problem: `${quoted}is not a real ${realDay ? 'time of day' : 'calendar date'}`, rule: 'timestamp date-time' });
   }
 }

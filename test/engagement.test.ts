@@ -286,7 +286,8 @@ describe('validation at synth', () => {
     expect(message).toMatch(/^TestStack\/Engagement: invalid Engagement \(4 problems\):\n/);
     expect(message.split('\n').slice(1)).toEqual([
       '  title: is 41 characters long; must be 0 to 40 (pattern ^(?s).{0,40}$)',
-      '  contexts[0].payload.customerProject.customer.countryCode: "USA" is not an allowed value (enum)',
+      // Customer data (@sensitive): what is wrong, not the value.
+      '  contexts[0].payload.customerProject.customer.countryCode: is not an allowed value; one of the 249 values of the CountryCode constants class (enum)',
       `  ${LEAD}.interactions[0].interactionDate: "2026-02-30" is not a real calendar date (timestamp date-time)`,
       `  ${LEAD}.interactions[0].contact.email: is 0 characters long, fewer than 1 (length min 1)`,
     ]);

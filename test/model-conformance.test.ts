@@ -3,6 +3,7 @@
 // test/model/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as lib from '../lib';
 import { CREATE_ENGAGEMENT_RULES } from '../lib/engagement-rules';
 import { CREATE_ENGAGEMENT_INVITATION_RULES, Rule } from '../lib/validation';
 
@@ -24,6 +25,20 @@ const EXTRA_ENUMS: Record<string, string> = {
   // EngagementContextPayload.ProspectingResult), not declared by a partner.
   'EngagementContextDetails.Type': 'CustomerProject,Lead',
 };
+/**
+ * Members the table marks sensitive beyond the model: the lead customer's address is contact data, though the model
+ * marks only its country code (LeadCountryCode).
+ */
+const EXTRA_SENSITIVE = new Set(['LeadAddress.City', 'LeadAddress.PostalCode', 'LeadAddress.StateOrRegion']);
+
+/** `smithy.api#sensitive` on the member, on its target, or on the target's list member. */
+function modelSensitive(member: { target: string; traits?: Record<string, unknown> }): boolean {
+  const target = shapes[member.target];
+  return 'smithy.api#sensitive' in (member.traits ?? {})
+    || 'smithy.api#sensitive' in (target?.traits ?? {})
+    || (target?.type === 'list' && modelSensitive(target.member));
+}
+
 /**
  * Members the construct does not take: the handler sets ClientToken to the CloudFormation RequestId; the service
  * generates prospecting results and lead insights ("Insights that AI generates and associates with the lead").
@@ -51,6 +66,8 @@ function compare(rule: Rule, target: string, traits: Record<string, any>, where:
       const tableMember = rule.members[name];
       if (!tableMember) continue;
       if (Boolean(tableMember.required) !== ('smithy.api#required' in (member.traits ?? {}))) out.push(`${where}.${name}: required differs`);
+      const sensitive = modelSensitive(member) || EXTRA_SENSITIVE.has(`${target}.${name}`);
+      if (Boolean(tableMember.sensitive) !== sensitive) out.push(`${target}.${name}: sensitive differs (model ${modelSensitive(member)})`);
       compare(tableMember.rule, member.target.replace(NS, ''), member.traits ?? {}, `${target}.${name}`, out);
     }
   } else if (shape.type === 'list') {
@@ -67,6 +84,12 @@ function compare(rule: Rule, target: string, traits: Record<string, any>, where:
       ? Object.values(shape.members).map((m: any) => m.traits['smithy.api#enumValue']).join()
       : undefined);
     if ((rule.enum?.join() ?? undefined) !== modelEnum) out.push(`${where}: enum values differ`);
+    // The constants class a long enum's message points to: the model's enum name, exported with the same values.
+    if (shape.type === 'enum' && !(where in EXTRA_ENUMS) && rule.enumName !== target) out.push(`${where}: enum name ${rule.enumName} != ${target}`);
+    const constants = rule.enumName !== undefined ? (lib as Record<string, any>)[rule.enumName] : undefined;
+    if (rule.enumName !== undefined && Object.values(constants ?? {}).join() !== rule.enum?.join()) {
+      out.push(`${where}: ${rule.enumName} is not an exported constants class with the enum's values`);
+    }
     if (rule.pattern !== merged['smithy.api#pattern']) out.push(`${where}: pattern ${rule.pattern} != ${merged['smithy.api#pattern']}`);
     const length = merged['smithy.api#length'];
     if (rule.maxLength !== length?.max || (rule.minLength ?? 0) !== (length?.min ?? 0)) out.push(`${where}: length differs`);
@@ -76,7 +99,7 @@ function compare(rule: Rule, target: string, traits: Record<string, any>, where:
 test.each([
   ['CreateEngagementInvitationRequest', CREATE_ENGAGEMENT_INVITATION_RULES],
   ['CreateEngagementRequest', CREATE_ENGAGEMENT_RULES],
-])('every member, requirement, pattern, length, enum and timestamp of the %s table matches the model', (request, rules) => {
+])('every member, requirement, sensitive flag, pattern, length, enum and timestamp of the %s table matches the model', (request, rules) => {
   const differences: string[] = [];
   compare(rules, request, {}, request, differences);
   expect(differences).toEqual([]);
@@ -91,6 +114,27 @@ test('the comparison catches a drifted rule', () => {
   expect(differences).toEqual([
     'CreateEngagementInvitationRequest.EngagementIdentifier: required differs',
     'Invitation.Message: pattern ^(?s).{1,256}$ != ^(?s).{1,255}$',
+  ]);
+});
+
+test('the comparison catches a sensitive flag lost or added, on the member\'s target or beyond the model, and a wrong enum class', () => {
+  const drifted = JSON.parse(JSON.stringify(CREATE_ENGAGEMENT_INVITATION_RULES));
+  const opportunity = drifted.members.Invitation.rule.members.Payload.rule.members.OpportunityInvitation.rule;
+  delete opportunity.members.SenderContacts.rule.member.members.Email.sensitive; // SenderContactEmail is @sensitive
+  opportunity.members.Customer.rule.members.Industry.sensitive = true; // Industry is not
+  opportunity.members.Customer.rule.members.Industry.rule.enumName = 'CurrencyCode';
+  const engagement = JSON.parse(JSON.stringify(CREATE_ENGAGEMENT_RULES));
+  const lead = engagement.members.Contexts.rule.member.members.Payload.rule.members.Lead.rule;
+  delete lead.members.Customer.rule.members.Address.rule.members.City.sensitive; // contact data, beyond the model
+  const differences: string[] = [];
+  compare(drifted, 'CreateEngagementInvitationRequest', {}, 'CreateEngagementInvitationRequest', differences);
+  compare(engagement, 'CreateEngagementRequest', {}, 'CreateEngagementRequest', differences);
+  expect(differences).toEqual([
+    'EngagementCustomer.Industry: sensitive differs (model false)',
+    'EngagementCustomer.Industry: enum name CurrencyCode != Industry',
+    'EngagementCustomer.Industry: CurrencyCode is not an exported constants class with the enum\'s values',
+    'SenderContact.Email: sensitive differs (model true)',
+    'LeadAddress.City: sensitive differs (model false)',
   ]);
 });
 

@@ -64,10 +64,12 @@ test('pattern: values in the wrong format', () => {
     p.invitation.payload.opportunityInvitation!.project.expectedCustomerSpend[0].amount = '12.345';
   }));
   expect(message).toContain('engagementIdentifier: "eng-TOO-SHORT" is not "eng-" and 14 lowercase letters or digits (pattern ^eng-[0-9a-z]{14}$)');
-  expect(message).toContain(`${OPP}.senderContacts[0].email: "not-an-email" is not an email address of at most 80 characters (pattern `);
-  expect(message).toContain(`${OPP}.senderContacts[0].phone: "555-0100" is not an E.164 phone number`);
+  // Contact and customer data (@sensitive in the model): what is wrong, without the value.
+  expect(message).toContain(`${OPP}.senderContacts[0].email: is not an email address of at most 80 characters (pattern `);
+  expect(message).toContain(`${OPP}.senderContacts[0].phone: is not an E.164 phone number`);
   expect(message).toContain(`${OPP}.project.targetCompletionDate: "2027-13-01" is not a date YYYY-MM-DD`);
-  expect(message).toContain(`${OPP}.project.expectedCustomerSpend[0].amount: "12.345" is not a decimal amount`);
+  expect(message).toContain(`${OPP}.project.expectedCustomerSpend[0].amount: is not a decimal amount`);
+  expect(message).not.toMatch(/not-an-email|555-0100|12\.345/);
 });
 
 test('enum: a value outside the model\'s list', () => {
@@ -77,7 +79,7 @@ test('enum: a value outside the model\'s list', () => {
     p.invitation.payload.opportunityInvitation!.receiverResponsibilities = ['Reseller', 'Cheerleader'];
   }));
   expect(message).toContain('catalog: "Production" is not an allowed value; allowed: AWS, Sandbox (enum)');
-  expect(message).toContain(`${OPP}.customer.countryCode: "USA" is not an allowed value (enum)`);
+  expect(message).toContain(`${OPP}.customer.countryCode: is not an allowed value; one of the 249 values of the CountryCode constants class (enum)`);
   expect(message).toContain(`${OPP}.receiverResponsibilities[1]: "Cheerleader" is not an allowed value; allowed: Distributor`);
 });
 
