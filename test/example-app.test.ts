@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { addExampleStacks, InvitationStack } from '../bin/example-stacks';
-import { EXAMPLE_INVITATION_LOGICAL_ID } from './support/local-lifecycle';
 import { testApp } from './support/fixtures';
+import { EXAMPLE_INVITATION_LOGICAL_ID } from './support/local-lifecycle';
 
 function exampleApp() {
   const app = testApp();
