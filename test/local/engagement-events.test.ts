@@ -30,7 +30,8 @@ async function deliver(request: Partial<CustomResourceRequest> & Pick<CustomReso
     stackId: EXAMPLE_STACK_ID, logicalId: 'EngagementCA20B2E9', resourceType: ENGAGEMENT_TYPE, properties: engagementProperties, ...request,
   }, requestId, url);
   for (let i = 0; i < times; i++) {
-    await invokeLocalFunction(fixture.handler, body, requestId, { ...fixture.account.functionEnvironment, AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.url });
+    const environment = { ...fixture.account.functionEnvironment, AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.url };
+    await invokeLocalFunction(fixture.handler, body, requestId, environment);
   }
   return { requestId, response: fixture.account.receiver.received(key).at(-1)!.response as CustomResourceResponse };
 }
