@@ -1,13 +1,14 @@
-// The JSON users of `aws partnercentral-selling create-engagement-invitation --cli-input-json` already have (the
-// shape `--generate-cli-skeleton` prints): read and checked in its own PascalCase naming, so problems name its paths.
+// The JSON users of `aws partnercentral-selling create-engagement-invitation` (or `create-engagement`)
+// `--cli-input-json` already have (the shape `--generate-cli-skeleton` prints): read and checked in its own
+// PascalCase naming, so problems name its paths.
 import { Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, invalidInputError, validate } from './validation';
+import { formatViolation, invalidInputError, StructureRule, validate } from './validation';
 import { fromWire } from './wire-request';
 
-export interface CliInput {
-  /** The request in camelCase props shape (Catalog, EngagementIdentifier, Invitation). */
-  readonly request: { catalog: string; engagementIdentifier: string; invitation: any };
+export interface CliInput<Request> {
+  /** The request (without ClientToken) in the camelCase shape of the construct's props. */
+  readonly request: Request;
   /**
    * Whether the JSON had a non-empty ClientToken, which is not used: the CloudFormation RequestId is the token. The
    * empty one that `--generate-cli-skeleton` prints is a placeholder, not a choice, and is not reported.
@@ -15,10 +16,13 @@ export interface CliInput {
   readonly hadClientToken: boolean;
 }
 
-/** Parses and checks CLI input JSON; throws one error listing every problem, with the JSON's own field paths. */
-export function readCliInputJson(scope: Construct, id: string, json: string): CliInput {
+/**
+ * Parses and checks CLI input JSON of `operation` against its `rules`; throws one error listing every problem, with
+ * the JSON's own field paths.
+ */
+export function readCliInputJson<Request>(scope: Construct, id: string, json: string, operation: string, rules: StructureRule): CliInput<Request> {
   const fail = (problems: string[]): never => {
-    throw invalidInputError(scope, id, 'CLI input JSON for CreateEngagementInvitation', problems);
+    throw invalidInputError(scope, id, `CLI input JSON for ${operation}`, problems);
   };
   if (typeof json !== 'string') fail([`(json): must be a string, got ${json === null ? 'null' : typeof json} (type)`]);
   if (Token.isUnresolved(json)) fail(['(json): must be a literal string: it is read when the app is synthesized (type)']);
@@ -33,9 +37,13 @@ export function readCliInputJson(scope: Construct, id: string, json: string): Cl
     return fail(['(json): must be a JSON object such as `--generate-cli-skeleton` prints (type)']);
   }
   const { ClientToken, ...request } = parsed as Record<string, unknown>;
-  const problems = validate(CREATE_ENGAGEMENT_INVITATION_RULES, request, { isUnresolved: Token.isUnresolved })
+  const problems = validate(rules, request, { isUnresolved: Token.isUnresolved })
     .map((violation) => formatViolation(violation, 'wire'));
   if (ClientToken !== undefined && typeof ClientToken !== 'string') problems.push('ClientToken: must be a string (type)');
   if (problems.length > 0) fail(problems);
-  return { request: fromWire(request) as CliInput['request'], hadClientToken: ClientToken !== undefined && ClientToken !== '' };
+  return { request: fromWire(request) as Request, hadClientToken: ClientToken !== undefined && ClientToken !== '' };
 }
+
+/** The warning a non-empty ClientToken in CLI JSON gets: the CloudFormation RequestId is the token. */
+export const CLIENT_TOKEN_IGNORED = 'The ClientToken of the CLI input JSON is ignored: the CloudFormation RequestId is the token, so '
+  + 'that retries of the same deployment event never create a second one.';

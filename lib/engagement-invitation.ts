@@ -1,7 +1,7 @@
 import { Annotations, CfnResource, CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
-import { readCliInputJson } from './cli-input';
+import { CLIENT_TOKEN_IGNORED, readCliInputJson } from './cli-input';
 import { API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE } from './handler-contract';
 import { EngagementInvitationHandler } from './handler-function';
 import { INVITATION_ARN_PATTERN } from './invitation-arn';
@@ -163,13 +163,10 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
    * @param options how the invitation is sent
    */
   public static createFromCliInputJson(scope: Construct, id: string, json: string, options: EngagementInvitationOptions = {}): EngagementInvitation {
-    const input = readCliInputJson(scope, id, json);
+    const input = readCliInputJson<Pick<EngagementInvitationProps, 'catalog' | 'engagementIdentifier' | 'invitation'>>(
+      scope, id, json, 'CreateEngagementInvitation', CREATE_ENGAGEMENT_INVITATION_RULES);
     const invitation = new EngagementInvitation(scope, id, { ...options, ...input.request });
-    if (input.hadClientToken) {
-      Annotations.of(invitation).addWarningV2('cdk-engagement-invitation:clientTokenIgnored',
-        'The ClientToken of the CLI input JSON is ignored: the CloudFormation RequestId is the token, so that retries '
-        + 'of the same deployment event never send a second invitation.');
-    }
+    if (input.hadClientToken) Annotations.of(invitation).addWarningV2('cdk-engagement-invitation:clientTokenIgnored', CLIENT_TOKEN_IGNORED);
     return invitation;
   }
 

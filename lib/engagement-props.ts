@@ -6,6 +6,20 @@ import { EngagementInvitationOptions } from './engagement-invitation';
 import { EngagementCustomer } from './invitation-props';
 
 /**
+ * How an Engagement is created and changed, apart from the engagement itself.
+ */
+export interface EngagementOptions extends EngagementInvitationOptions {
+  /**
+   * Whether a change that only a new engagement can carry (a changed title or description, a removed context) may
+   * create one. A new engagement has none of the old one's members, and the invitations of this stack are sent
+   * again to it. Without this, such a change fails the update and says what would happen.
+   *
+   * @default false
+   */
+  readonly allowReplacement?: boolean;
+}
+
+/**
  * Properties of an Engagement: the CreateEngagement request, in camelCase, and how it is sent.
  *
  * With `assumeRoleArn`, the role of the linked account must allow `partnercentral:CreateEngagement`,
@@ -13,7 +27,7 @@ import { EngagementCustomer } from './invitation-props';
  * `partnercentral:GetEngagement` (and `partnercentral:CreateEngagementInvitation` for the engagement's invitations,
  * which are sent with the same role unless they name their own).
  */
-export interface EngagementProps extends EngagementInvitationOptions {
+export interface EngagementProps extends EngagementOptions {
   /**
    * The catalog: `Catalog.AWS` (production) or `Catalog.SANDBOX` (testing).
    */
@@ -39,15 +53,6 @@ export interface EngagementProps extends EngagementInvitationOptions {
    * @default - no contexts
    */
   readonly contexts?: EngagementContext[];
-
-  /**
-   * Whether a change that only a new engagement can carry (a changed title or description, a removed context) may
-   * create one. A new engagement has none of the old one's members, and the invitations of this stack are sent
-   * again to it. Without this, such a change fails the update and says what would happen.
-   *
-   * @default false
-   */
-  readonly allowReplacement?: boolean;
 }
 
 /**

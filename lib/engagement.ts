@@ -1,7 +1,8 @@
-import { CfnResource, CustomResource, Duration, IResource, Resource, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, CustomResource, Duration, IResource, Resource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { CLIENT_TOKEN_IGNORED, readCliInputJson } from './cli-input';
 import { EngagementInvitation, EngagementInvitationOptions } from './engagement-invitation';
-import { EngagementProps } from './engagement-props';
+import { EngagementOptions, EngagementProps } from './engagement-props';
 import { CREATE_ENGAGEMENT_RULES } from './engagement-rules';
 import {
   ALLOW_REPLACEMENT_PROPERTY, API_REGION_PROPERTY, ARN_ATTRIBUTE, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS,
@@ -59,6 +60,29 @@ export class Engagement extends Resource implements IEngagement {
    * The CloudFormation resource type of an engagement.
    */
   public static readonly RESOURCE_TYPE = ENGAGEMENT_RESOURCE_TYPE;
+
+  /**
+   * Creates an engagement from the JSON that `aws partnercentral-selling create-engagement` takes with
+   * `--cli-input-json` (the shape `--generate-cli-skeleton` prints): `Catalog`, `Title`, `Description` and
+   * `Contexts`, in the API's PascalCase.
+   *
+   * The JSON is checked with the same rules as the props, and problems name its own paths
+   * (`Contexts[0].Payload.Lead.Interactions[0].InteractionDate: …`). A `ClientToken` in it is ignored, with a
+   * warning: the CloudFormation `RequestId` is the token, which is what makes the engagement be created only once.
+   *
+   * Named `create…`, not `from…`: in the CDK, `from*` methods import an existing resource and return its interface;
+   * this one defines a new engagement.
+   *
+   * @param json the CLI input JSON, as a literal string (read when the app is synthesized)
+   * @param options how the engagement is created and changed
+   */
+  public static createFromCliInputJson(scope: Construct, id: string, json: string, options: EngagementOptions = {}): Engagement {
+    const input = readCliInputJson<Pick<EngagementProps, 'catalog' | 'title' | 'description' | 'contexts'>>(
+      scope, id, json, 'CreateEngagement', CREATE_ENGAGEMENT_RULES);
+    const engagement = new Engagement(scope, id, { ...options, ...input.request });
+    if (input.hadClientToken) Annotations.of(engagement).addWarningV2('cdk-engagement-invitation:clientTokenIgnored', CLIENT_TOKEN_IGNORED);
+    return engagement;
+  }
 
   /**
    * Refers to an existing engagement by its id, to invite partners to it with `new EngagementInvitation`.

@@ -2,7 +2,7 @@
 // --cli-input-json`, read in its own naming and checked with the same rules as the props.
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { EngagementInvitation } from '../lib';
+import { Engagement, EngagementInvitation } from '../lib';
 import { toWireRequest } from '../lib/wire-request';
 import { testStack, validProps } from './support/fixtures';
 
@@ -61,4 +61,35 @@ test.each([
   ['a ClientToken that is not a string', JSON.stringify(cliJson({ ClientToken: 7 })), /ClientToken: must be a string \(type\)/],
 ])('%s is refused', (_name, json, message) => {
   expect(() => EngagementInvitation.createFromCliInputJson(testStack(), 'Invite', json)).toThrow(message);
+});
+
+describe('Engagement.createFromCliInputJson (aws partnercentral-selling create-engagement --cli-input-json)', () => {
+  const engagementJson = (extra: Record<string, unknown> = {}) => JSON.stringify({
+    Catalog: 'Sandbox',
+    ClientToken: '',
+    Title: 'Acme migration',
+    Description: 'Co-sell on the Acme migration',
+    Contexts: [{ Type: 'Lead', Payload: { Lead: { Customer: { CompanyName: 'Acme' }, Interactions: [{ InteractionDate: '2026-11-01T10:00:00Z', Contact: { BusinessTitle: 'CTO', Email: 'cto@acme.example', FirstName: 'Ada', LastName: 'Lee' } }] } } }],
+    ...extra,
+  });
+
+  test('the JSON becomes the same resource properties, ClientToken left out; options apply', () => {
+    const stack = testStack();
+    Engagement.createFromCliInputJson(stack, 'Engagement', engagementJson(), { allowReplacement: true });
+    const [resource] = Object.values(Template.fromStack(stack).findResources('Custom::PartnerCentralEngagement'));
+
+    const { ClientToken, ...expected } = JSON.parse(engagementJson());
+    expect(resource.Properties).toMatchObject({ ...expected, AllowReplacement: 'true' });
+    expect(resource.Properties.ClientToken).toBeUndefined();
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toHaveLength(0);
+  });
+
+  test('problems name the JSON\'s own paths; a non-empty ClientToken is ignored with a warning', () => {
+    expect(() => Engagement.createFromCliInputJson(testStack(), 'Engagement', engagementJson({ Title: 'x'.repeat(41), Contexts: [{ Type: 'Lead', Payload: { Lead: { Customer: { CompanyName: 'Acme' }, Interactions: [{ InteractionDate: '2026-02-30', Contact: { BusinessTitle: 'CTO', Email: 'cto@acme.example', FirstName: 'Ada', LastName: 'Lee' } }] } } }] })))
+      .toThrow(/invalid CLI input JSON for CreateEngagement \(2 problems\):\n {2}Title: .*\n {2}Contexts\[0\]\.Payload\.Lead\.Interactions\[0\]\.InteractionDate: /);
+
+    const stack = testStack();
+    Engagement.createFromCliInputJson(stack, 'Engagement', engagementJson({ ClientToken: 'my-script-token' }));
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('ClientToken of the CLI input JSON is ignored'))).toHaveLength(1);
+  });
 });
