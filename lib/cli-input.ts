@@ -1,8 +1,8 @@
 // The JSON users of `aws partnercentral-selling create-engagement-invitation` (or `create-engagement`)
 // `--cli-input-json` already have (the shape `--generate-cli-skeleton` prints): read and checked in its own
 // PascalCase naming, so problems name its paths.
-import { Token } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Annotations, Token } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
 import { formatViolation, invalidInputError, StructureRule, validate } from './validation';
 import { fromWire } from './wire-request';
 
@@ -44,6 +44,10 @@ export function readCliInputJson<Request>(scope: Construct, id: string, json: st
   return { request: fromWire(request) as Request, hadClientToken: ClientToken !== undefined && ClientToken !== '' };
 }
 
-/** The warning a non-empty ClientToken in CLI JSON gets: the CloudFormation RequestId is the token. */
-export const CLIENT_TOKEN_IGNORED = 'The ClientToken of the CLI input JSON is ignored: the CloudFormation RequestId is the token, so '
-  + 'that retries of the same deployment event never create a second one.';
+/** Warns on `construct` when its CLI JSON had a ClientToken: the CloudFormation RequestId is the token. */
+export function warnIfClientTokenIgnored(construct: IConstruct, input: CliInput<unknown>): void {
+  if (!input.hadClientToken) return;
+  Annotations.of(construct).addWarningV2('cdk-engagement-invitation:clientTokenIgnored', 'The ClientToken of the CLI '
+    + 'input JSON is ignored: the CloudFormation RequestId is the token, so that retries of the same deployment event never '
+    + 'create a second one.');
+}

@@ -1,7 +1,7 @@
-import { Annotations, CfnResource, CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
+import { CfnResource, CustomResource, Duration, Fn, IResource, Resource, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
-import { CLIENT_TOKEN_IGNORED, readCliInputJson } from './cli-input';
+import { readCliInputJson, warnIfClientTokenIgnored } from './cli-input';
 import { API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE } from './handler-contract';
 import { EngagementInvitationHandler } from './handler-function';
 import { INVITATION_ARN_PATTERN } from './invitation-arn';
@@ -166,7 +166,7 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
     const input = readCliInputJson<Pick<EngagementInvitationProps, 'catalog' | 'engagementIdentifier' | 'invitation'>>(
       scope, id, json, 'CreateEngagementInvitation', CREATE_ENGAGEMENT_INVITATION_RULES);
     const invitation = new EngagementInvitation(scope, id, { ...options, ...input.request });
-    if (input.hadClientToken) Annotations.of(invitation).addWarningV2('cdk-engagement-invitation:clientTokenIgnored', CLIENT_TOKEN_IGNORED);
+    warnIfClientTokenIgnored(invitation, input);
     return invitation;
   }
 

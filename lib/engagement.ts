@@ -1,6 +1,6 @@
-import { Annotations, CfnResource, CustomResource, Duration, IResource, Resource, Token } from 'aws-cdk-lib';
+import { CfnResource, CustomResource, Duration, IResource, Resource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CLIENT_TOKEN_IGNORED, readCliInputJson } from './cli-input';
+import { readCliInputJson, warnIfClientTokenIgnored } from './cli-input';
 import { EngagementInvitation, EngagementInvitationOptions } from './engagement-invitation';
 import { EngagementOptions, EngagementProps } from './engagement-props';
 import { CREATE_ENGAGEMENT_RULES } from './engagement-rules';
@@ -80,7 +80,7 @@ export class Engagement extends Resource implements IEngagement {
     const input = readCliInputJson<Pick<EngagementProps, 'catalog' | 'title' | 'description' | 'contexts'>>(
       scope, id, json, 'CreateEngagement', CREATE_ENGAGEMENT_RULES);
     const engagement = new Engagement(scope, id, { ...options, ...input.request });
-    if (input.hadClientToken) Annotations.of(engagement).addWarningV2('cdk-engagement-invitation:clientTokenIgnored', CLIENT_TOKEN_IGNORED);
+    warnIfClientTokenIgnored(engagement, input);
     return engagement;
   }
 

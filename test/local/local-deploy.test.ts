@@ -7,18 +7,12 @@ import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecyc
 import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
 import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { deployStack, destroyStack, ProgressEvent } from '../../local/local-deploy/deployer';
-import { EXAMPLE_INVITATION_LOGICAL_ID, LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
+import {
+  ENGAGEMENT, ENGAGEMENT_ID, INVITATION, INVITATION_ID, LEAD_INVITATION_ID, LEAD_MESSAGE, leftAlone, NEW_MESSAGE, OPPORTUNITY_MESSAGE,
+} from '../support/example-resources';
+import { LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
 
 const ARN = /^arn:aws:partnercentral::123456789012:Sandbox\/engagement-invitation\/engi-[0-9a-z]{13}$/;
-const INVITATION = 'Custom::PartnerCentralEngagementInvitation';
-const ENGAGEMENT = 'Custom::PartnerCentralEngagement';
-/** The opportunity invitation: the one whose message `-c message=…` changes and whose export ConsumerStack imports. */
-const INVITATION_ID = EXAMPLE_INVITATION_LOGICAL_ID;
-const LEAD_INVITATION_ID = 'EngagementLeadInvitationD846C2C2';
-const ENGAGEMENT_ID = 'EngagementCA20B2E9';
-const OPPORTUNITY_MESSAGE = 'Join us on the Acme data platform migration';
-const LEAD_MESSAGE = 'A lead for your team: Acme wants help with its data platform';
-const NEW_MESSAGE = 'Please join the migration project';
 
 let defaultAssembly: string;
 let account: LocalAccount;
@@ -51,23 +45,6 @@ const engagements = () => account.endpoint.store.engagementState().engagements;
 const physicalIdOf = (logicalId: string) => account.states.load('InvitationStack')?.resources[logicalId]?.physicalId;
 const invitationPhysicalId = () => physicalIdOf(INVITATION_ID);
 
-/** What a changed message must leave alone: the lead invitation and the engagement, as they were after the first deploy. */
-function untouched() {
-  const progress = account.progress.length;
-  const leadPhysicalId = physicalIdOf(LEAD_INVITATION_ID);
-  const engagementPhysicalId = physicalIdOf(ENGAGEMENT_ID);
-  const calls = account.endpoint.calls.length;
-  expect(leadPhysicalId).toBeDefined();
-  expect(engagementPhysicalId).toBeDefined();
-  return () => {
-    expect(account.progress.slice(progress).filter((e) => e.logicalId === LEAD_INVITATION_ID || e.logicalId === ENGAGEMENT_ID)).toEqual([]);
-    expect(physicalIdOf(LEAD_INVITATION_ID)).toBe(leadPhysicalId);
-    expect(physicalIdOf(ENGAGEMENT_ID)).toBe(engagementPhysicalId);
-    // The Update path sent only invitations: no CreateEngagement (nor any other engagement call).
-    expect(account.endpoint.calls.slice(calls).filter((c) => c.operation !== 'CreateEngagementInvitation')).toEqual([]);
-    expect(engagements()).toHaveLength(1);
-  };
-}
 
 beforeAll(() => { defaultAssembly = assembly(); });
 afterAll(() => temporary.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -149,7 +126,7 @@ test('a deploy creates 1 engagement and invites 2 partners to it by the id it go
 test('a changed message replaces the invitation: Update with old and new properties, then Delete of the old one', async () => {
   const [before] = await deployAll(defaultAssembly, 'InvitationStack');
   const oldId = invitationPhysicalId();
-  const expectUntouched = untouched();
+  const expectUntouched = leftAlone(account);
 
   const [after] = await deployAll(assembly({ message: NEW_MESSAGE }), 'InvitationStack');
 
@@ -179,7 +156,7 @@ test('a changed message replaces the invitation: Update with old and new propert
 test('a failed replacement (5xx storm on the Update) rolls back without sending the original invitation again', async () => {
   const [before] = await deployAll(defaultAssembly, 'InvitationStack');
   const oldId = invitationPhysicalId();
-  const expectUntouched = untouched();
+  const expectUntouched = leftAlone(account);
   account.endpoint.injectFaults('internal', 4);
 
   const [after] = await deployAll(assembly({ message: NEW_MESSAGE }), 'InvitationStack');
@@ -198,7 +175,7 @@ test('a failed replacement (5xx storm on the Update) rolls back without sending 
 
 test('an Update that leaves the invitation as it is (ServiceTimeout added) carries the old properties: nothing sent', async () => {
   const [before] = await deployAll(defaultAssembly, 'InvitationStack');
-  const expectUntouched = untouched();
+  const expectUntouched = leftAlone(account);
   const callsBefore = account.endpoint.calls.length;
   const edited = assembly();
   const templateFile = path.join(edited, 'InvitationStack.template.json');
@@ -221,7 +198,7 @@ test('an Update that leaves the invitation as it is (ServiceTimeout added) carri
 
 test('a changed invitation whose export another stack imports: CloudFormation refuses the export change and rolls back', async () => {
   const [before] = await deployAll(defaultAssembly);
-  const expectUntouched = untouched();
+  const expectUntouched = leftAlone(account);
 
   const [after] = await deployAll(assembly({ message: NEW_MESSAGE }), 'InvitationStack');
 

@@ -11,18 +11,12 @@ import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { invokeCustomResource } from '../../local/local-deploy/custom-resource-invoker';
 import { DeployerOptions, deployStack, destroyStack } from '../../local/local-deploy/deployer';
 import { localFunction } from '../../local/local-deploy/lambda-runner';
-import { EXAMPLE_INVITATION_LOGICAL_ID, LocalAccount, startLocalAccount, synthExampleApp, TEST_TIMEOUT_SCALE } from '../support/local-lifecycle';
+import {
+  ENGAGEMENT, INVITATION, INVITATION_ID, LEAD_INVITATION_ID, LEAD_MESSAGE, leftAlone, NEW_MESSAGE, OPPORTUNITY_MESSAGE,
+} from '../support/example-resources';
+import { LocalAccount, startLocalAccount, synthExampleApp, TEST_TIMEOUT_SCALE } from '../support/local-lifecycle';
 
-const INVITATION = 'Custom::PartnerCentralEngagementInvitation';
-const ENGAGEMENT = 'Custom::PartnerCentralEngagement';
-/** The opportunity invitation: the one whose message `-c message=…` changes. */
-const INVITATION_ID = EXAMPLE_INVITATION_LOGICAL_ID;
-const LEAD_INVITATION_ID = 'EngagementLeadInvitationD846C2C2';
-const ENGAGEMENT_ID = 'EngagementCA20B2E9';
-const OPPORTUNITY_MESSAGE = 'Join us on the Acme data platform migration';
-const LEAD_MESSAGE = 'A lead for your team: Acme wants help with its data platform';
 const STACK = 'InvitationStack';
-const NEW_MESSAGE = 'Please join the migration project';
 
 let original: string;
 let changed: string;
@@ -68,32 +62,12 @@ const physicalId = (logicalId = INVITATION_ID) => account.states.load(STACK)?.re
 const opportunityEvents = () => account.progress.filter((e) => e.resourceType === INVITATION && e.logicalId === INVITATION_ID);
 const stackStatuses = () => account.progress.filter((e) => e.resourceType === 'AWS::CloudFormation::Stack').map((e) => e.status);
 
-/** What a change of the opportunity invitation must leave alone: the lead invitation and the engagement, as they are
- * now. The returned function asserts it. */
-function untouched() {
-  const progress = account.progress.length;
-  const calls = account.endpoint.calls.length;
-  const leadPhysicalId = physicalId(LEAD_INVITATION_ID);
-  const engagementPhysicalId = physicalId(ENGAGEMENT_ID);
-  const engagementCount = engagements().length;
-  expect(leadPhysicalId).toBeDefined();
-  expect(engagementPhysicalId).toBeDefined();
-  return () => {
-    // No event of either, forward or rollback; the same physical ids.
-    expect(account.progress.slice(progress).filter((e) => e.logicalId === LEAD_INVITATION_ID || e.logicalId === ENGAGEMENT_ID)).toEqual([]);
-    expect(physicalId(LEAD_INVITATION_ID)).toBe(leadPhysicalId);
-    expect(physicalId(ENGAGEMENT_ID)).toBe(engagementPhysicalId);
-    // Only invitations were sent since: no CreateEngagement (nor any other engagement call), no new engagement.
-    expect(account.endpoint.calls.slice(calls).filter((c) => c.operation !== 'CreateEngagementInvitation')).toEqual([]);
-    expect(engagements()).toHaveLength(engagementCount);
-  };
-}
 
 test('a refused Update rolls back with an Update to the pre-update physical id: the two original invitations stay the only ones', async () => {
   const first = await deploy(original);
   const sent = [first.outputs.InvitationArn.value, first.outputs.LeadInvitationArn.value];
   const before = physicalId();
-  const expectUntouched = untouched();
+  const expectUntouched = leftAlone(account);
   account.endpoint.injectFaults('quota', 1);
 
   const result = await deploy(changed);
@@ -132,7 +106,7 @@ test('a FAILED answer with another physical id is reported; the rollback Update 
     resources[INVITATION_ID].Properties.Mode = mode;
   });
   await deploy(standIn('succeed'));
-  const expectUntouched = untouched();
+  const expectUntouched = leftAlone(account);
 
   const result = await deploy(standIn('fail'));
 
@@ -155,7 +129,7 @@ test('a FAILED answer with another physical id is reported; the rollback Update 
 test('a lost answer fails the Update after the (scaled) ServiceTimeout; the rollback Update sends nothing', async () => {
   await deploy(original);
   const before = physicalId();
-  const expectUntouched = untouched();
+  const expectUntouched = leftAlone(account);
   account.receiver.failNext(1, 'lost'); // the forward Update's answer: 200 to the handler, never seen by CloudFormation
 
   const result = await deploy(changed);
@@ -176,7 +150,7 @@ test('a lost answer fails the Update after the (scaled) ServiceTimeout; the roll
 test.each([false, true])('a replacement, then a later resource fails (rollbackUpdateAfterReplacement %s): the replacement is deleted in the cleanup, nothing sent', async (updateBack) => {
   await deploy(withArnRecord(original));
   const before = physicalId();
-  const expectUntouched = untouched();
+  const expectUntouched = leftAlone(account);
   const published: Array<[string, string]> = [];
   const cloudFormation = {
     setStackStatus: (id: string, name: string, status: string) => {
@@ -208,7 +182,7 @@ test.each([false, true])('a replacement, then a later resource fails (rollbackUp
 test.each([false, true])('a forward Update sends exactly one invitation (duplicate delivery %s)', async (duplicateDelivery) => {
   await deploy(original, { duplicateDelivery });
   const callsBefore = account.endpoint.calls.length;
-  const expectUntouched = untouched();
+  const expectUntouched = leftAlone(account);
 
   const result = await deploy(changed, { duplicateDelivery });
 
@@ -231,7 +205,7 @@ test.each([false, true])('a forward Update sends exactly one invitation (duplica
 test('a changed ServiceToken is refused by CloudFormation itself: no event sent, the stack rolls back', async () => {
   await deploy(original);
   const before = physicalId();
-  const expectUntouched = untouched();
+  const expectUntouched = leftAlone(account);
   const otherToken = edited(original, (resources) => {
     resources[INVITATION_ID].Properties.ServiceToken = 'arn:aws:lambda:us-east-1:123456789012:function:AnotherHandler';
   });
