@@ -8,13 +8,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { invitationProps } from './invitation-apps';
 import { median, percentile } from './stats';
 import { EngagementInvitationHandler, HANDLER_ASSET_PATH } from '../lib/handler-function';
 import { toWireRequest } from '../lib/wire-request';
 import { customResourceEvent } from '../local/local-deploy/custom-resource-invoker';
 import { startResponseReceiver } from '../local/local-deploy/response-receiver';
-import { RuntimeNode, runtimeNode } from '../local/local-deploy/runtime-node';
+import { lambdaHeapArguments, RuntimeNode, runtimeNode } from '../local/local-deploy/runtime-node';
 import { startPartnerCentralEndpoint } from '../local/partner-central-endpoint/server';
 
 export const BUNDLE = path.join(HANDLER_ASSET_PATH, 'index.js');
@@ -22,9 +23,12 @@ const SDK_CLIENT = require.resolve('@aws-sdk/client-partnercentral-selling');
 
 // The Node.js of the handler function's runtime (as the local deploy chooses it), said once on stderr.
 let chosen: RuntimeNode | undefined;
+const handlerFunction = () => EngagementInvitationHandler.of(new Stack()).function;
+/** The handler function's memory size (MB), which sets the heap limits Lambda's runtime starts it with. */
+const handlerMemorySizeMb = () => Number((handlerFunction().node.defaultChild as lambda.CfnFunction).memorySize);
 function handlerNode(): RuntimeNode {
   if (!chosen) {
-    const runtime = EngagementInvitationHandler.of(new Stack()).function.runtime.name;
+    const runtime = handlerFunction().runtime.name;
     chosen = runtimeNode(runtime);
     process.stderr.write(`   handler processes run on Node.js ${chosen.version} (${path.relative(process.cwd(), chosen.path) || chosen.path}) for ${runtime}`
       + `${chosen.matchesRuntime ? '' : `; note: ${chosen.note}`}\n`);
@@ -120,7 +124,8 @@ export async function handlerLoad(count: number, mode: 'sequential' | 'concurren
       }, randomUUID(), url);
     });
     fs.writeFileSync(path.join(dir, 'events.json'), JSON.stringify(events));
-    await node(['-e', WORKER], {
+    // The process the handler runs in, with the heap limits Lambda gives a function of its memory size.
+    await node([...lambdaHeapArguments(handlerMemorySizeMb()), '-e', WORKER], {
       BUNDLE,
       MODE: mode,
       EVENTS_FILE: path.join(dir, 'events.json'),

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runtimeNode } from './runtime-node';
+import { lambdaHeapArguments, runtimeNode } from './runtime-node';
 
 export interface LocalFunction {
   readonly functionName: string;
@@ -120,7 +120,9 @@ export function invokeLocalFunction(
   const { path: nodeBinary, version: nodeVersion } = runtimeNode(fn.runtime);
 
   return new Promise((resolve) => {
-    const child = spawn(nodeBinary, ['--no-warnings', '-e', BOOTSTRAP], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // The heap limits Lambda's runtime gives a function of this memory size (runtime-node.ts).
+    const args = ['--no-warnings', ...lambdaHeapArguments(fn.memorySize), '-e', BOOTSTRAP];
+    const child = spawn(nodeBinary, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let logs = '';
     child.stdout.on('data', (chunk: Buffer) => { logs += chunk.toString('utf8'); });
     child.stderr.on('data', (chunk: Buffer) => { logs += chunk.toString('utf8'); });

@@ -84,3 +84,14 @@ export function describeRuntimeNodes(runtimes: string[], pinnedBinary: string = 
     return `Functions on ${runtime} run on ${which}: ${fit}${node.note ? `; note: ${node.note}` : ''}`;
   });
 }
+
+/**
+ * The V8 heap limits the Lambda Node.js runtime starts its process with, from the function's memory: its
+ * `/var/runtime/bootstrap` (public.ecr.aws/lambda/nodejs base image) passes `--max-semi-space-size` = memory / 10 / 2
+ * and `--max-old-space-size` = memory - memory / 10 (MB). Where a newer runtime does not, V8 sizes its heap to the
+ * container's memory limit anyway, so this is the closer model of either than the machine's default heap.
+ */
+export function lambdaHeapArguments(memorySizeMb: number): string[] {
+  const newSpace = Math.floor(memorySizeMb / 10);
+  return [`--max-semi-space-size=${Math.floor(newSpace / 2)}`, `--max-old-space-size=${memorySizeMb - newSpace}`];
+}
