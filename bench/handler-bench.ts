@@ -76,9 +76,14 @@ const fs = require('node:fs');
 const { handler } = require(process.env.BUNDLE);
 const events = JSON.parse(fs.readFileSync(process.env.EVENTS_FILE, 'utf8'));
 const context = { getRemainingTimeInMillis: () => 60000 };
+// Peak RSS sampled in this process: resourceUsage().maxRSS would also count the parent's memory copied at fork.
+let peakRss = process.memoryUsage.rss();
+const sample = () => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); };
+const sampler = setInterval(sample, 5);
 const timed = async (event) => {
   const started = process.hrtime.bigint();
   await handler(event, context);
+  sample();
   return { requestId: event.RequestId, ms: Number(process.hrtime.bigint() - started) / 1e6 };
 };
 (async () => {
@@ -87,7 +92,8 @@ const timed = async (event) => {
   if (process.env.MODE === 'sequential') { results = []; for (const e of events) results.push(await timed(e)); }
   else results = await Promise.all(events.map(timed));
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  fs.writeFileSync(process.env.RESULT_FILE, JSON.stringify({ results, wallMs, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  clearInterval(sampler);
+  fs.writeFileSync(process.env.RESULT_FILE, JSON.stringify({ results, wallMs, maxRssMb: peakRss / 1048576 }));
 })();
 `;
 
