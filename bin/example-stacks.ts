@@ -20,6 +20,14 @@ export function invitationExportNames(invitationStackName: string) {
   };
 }
 
+/** The example's customer, in the engagement's customer project and the opportunity invitation. */
+const ACME = {
+  companyName: 'Acme Corporation',
+  countryCode: CountryCode.US,
+  industry: Industry.SOFTWARE_AND_INTERNET,
+  websiteUrl: 'https://acme.example.com',
+};
+
 /**
  * Opens a Sandbox engagement and invites two partners to it: one with an opportunity payload, one with a lead
  * payload. Values come from CDK context (`cdk synth -c message="…"`), with defaults that synthesize as they are.
@@ -34,6 +42,12 @@ export class InvitationStack extends Stack {
   public constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     const context = (key: string, fallback: string): string => this.node.tryGetContext(key) ?? fallback;
+    // The engagement's customer project, which the opportunity invitation describes too.
+    const project = {
+      title: 'Data platform migration',
+      businessProblem: 'Acme runs its analytics on ageing on-premises clusters and wants to move them to AWS.',
+      targetCompletionDate: context('targetCompletionDate', '2027-06-30'),
+    };
 
     this.engagement = new Engagement(this, 'Engagement', {
       catalog: context('catalog', Catalog.SANDBOX),
@@ -43,17 +57,8 @@ export class InvitationStack extends Stack {
         type: EngagementContextType.CUSTOMER_PROJECT,
         payload: {
           customerProject: {
-            customer: {
-              companyName: 'Acme Corporation',
-              countryCode: CountryCode.US,
-              industry: Industry.SOFTWARE_AND_INTERNET,
-              websiteUrl: 'https://acme.example.com',
-            },
-            project: {
-              title: 'Data platform migration',
-              businessProblem: 'Acme runs its analytics on ageing on-premises clusters and wants to move them to AWS.',
-              targetCompletionDate: context('targetCompletionDate', '2027-06-30'),
-            },
+            customer: ACME,
+            project,
           },
         },
       }],
@@ -65,16 +70,9 @@ export class InvitationStack extends Stack {
         receiver: { account: { awsAccountId: context('receiverAccountId', '111122223333'), alias: 'Partner A' } },
         payload: {
           opportunityInvitation: {
-            customer: {
-              companyName: 'Acme Corporation',
-              countryCode: CountryCode.US,
-              industry: Industry.SOFTWARE_AND_INTERNET,
-              websiteUrl: 'https://acme.example.com',
-            },
+            customer: ACME,
             project: {
-              title: 'Data platform migration',
-              businessProblem: 'Acme runs its analytics on ageing on-premises clusters and wants to move them to AWS.',
-              targetCompletionDate: context('targetCompletionDate', '2027-06-30'),
+              ...project,
               expectedCustomerSpend: [{
                 amount: '25000',
                 currencyCode: CurrencyCode.USD,

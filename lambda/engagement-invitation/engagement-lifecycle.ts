@@ -8,6 +8,7 @@ import {
   updateEngagementContext,
 } from './engagement-api';
 import { TimeBudget } from './lifecycle';
+import { failed, unchanged } from './outcomes';
 import { apiTarget } from './partner-central';
 import { formatPhysicalId, InvitationPhysicalId, parseEngagementPhysicalId, requestFingerprint } from './physical-id';
 import { describeError } from './service-errors';
@@ -137,14 +138,6 @@ function replacementRefusal(current: InvitationPhysicalId, identityChanged: bool
   return `ReplacementNotAllowed: nothing was sent. ${what} can only be a new engagement: ${current.id} cannot be changed `
     + 'that way, and every invitation of the new one would be sent again to every partner. To create the new engagement, '
     + 'set allowReplacement: true on the Engagement and deploy again; to keep this one, undo the change.';
-}
-
-function unchanged(physicalResourceId: string, current: InvitationPhysicalId | undefined): Outcome {
-  return { status: 'SUCCESS', physicalResourceId, ...(current ? { data: { Arn: current.arn, Id: current.id } } : {}), apiCalls: 0 };
-}
-
-function failed(physicalResourceId: string, errorName: string, reason: string): Outcome {
-  return { status: 'FAILED', physicalResourceId, reason, errorName, apiCalls: 0 };
 }
 
 /** The CreateEngagement request from the properties, or what is wrong with them (the service checks the rest). */

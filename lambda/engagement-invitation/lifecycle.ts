@@ -1,7 +1,8 @@
 // The lifecycle table of DESIGN.md, row by row: what each CloudFormation event does and answers.
 import { canonicalJson } from './canonical-json';
+import { failed, unchanged } from './outcomes';
 import { apiTarget, createEngagementInvitation, InvitationRequest } from './partner-central';
-import { formatPhysicalId, InvitationPhysicalId, parsePhysicalId, requestFingerprint } from './physical-id';
+import { formatPhysicalId, parsePhysicalId, requestFingerprint } from './physical-id';
 import { describeError } from './service-errors';
 import { readStackStatus, ReadStackStatus } from './stack-status';
 import { CustomResourceEvent, Outcome } from './types';
@@ -97,20 +98,6 @@ async function send(
     const { name, reason } = describeError(error);
     return { ...failed(physicalIdOnFailure(event), name, reason), apiCalls: 1 };
   }
-}
-
-/** SUCCESS with the invitation already there: same physical id, its Arn and Id (none for a marker id). */
-function unchanged(physicalResourceId: string, current: InvitationPhysicalId | undefined): Outcome {
-  return {
-    status: 'SUCCESS',
-    physicalResourceId,
-    ...(current ? { data: { Arn: current.arn, Id: current.id } } : {}),
-    apiCalls: 0,
-  };
-}
-
-function failed(physicalResourceId: string, errorName: string, reason: string): Outcome {
-  return { status: 'FAILED', physicalResourceId, reason, errorName, apiCalls: 0 };
 }
 
 /** The request from the properties, or what is wrong with them. The service checks every field rule itself. */
