@@ -219,10 +219,11 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
     if (props.assumeRoleArn !== undefined) handler.allowAssumeRole(props.assumeRoleArn);
     else handler.allowCatalog(props.catalog);
 
+    const serviceTimeout = props.serviceTimeout ?? Duration.seconds(DEFAULT_SERVICE_TIMEOUT_SECONDS);
     const resource = new CustomResource(this, 'Resource', {
       resourceType: EngagementInvitation.RESOURCE_TYPE,
       serviceToken: handler.function.functionArn,
-      serviceTimeout: props.serviceTimeout ?? Duration.seconds(DEFAULT_SERVICE_TIMEOUT_SECONDS),
+      serviceTimeout,
       // The API's own request shape (minus ClientToken), so the template shows exactly what will be sent.
       properties: {
         ...request,
@@ -237,6 +238,8 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
     cfnResource.cfnOptions.deletionPolicy = undefined;
     cfnResource.cfnOptions.updateReplacePolicy = undefined;
     handler.creationChains.add(cfnResource);
+    handler.serve(cfnResource, serviceTimeout);
+    handler.registerInvitation(this.node.path, request);
     this.invitationArn = resource.getAttString('Arn');
     this.invitationId = resource.getAttString('Id');
   }

@@ -137,10 +137,11 @@ export class Engagement extends Resource implements IEngagement {
     if (props.assumeRoleArn !== undefined) handler.allowAssumeRole(props.assumeRoleArn);
     else handler.allowEngagements(props.catalog);
 
+    const serviceTimeout = props.serviceTimeout ?? Duration.seconds(DEFAULT_SERVICE_TIMEOUT_SECONDS);
     const resource = new CustomResource(this, 'Resource', {
       resourceType: Engagement.RESOURCE_TYPE,
       serviceToken: handler.function.functionArn,
-      serviceTimeout: props.serviceTimeout ?? Duration.seconds(DEFAULT_SERVICE_TIMEOUT_SECONDS),
+      serviceTimeout,
       // The API's own request shape (minus ClientToken), so the template shows exactly what will be sent.
       properties: {
         ...request,
@@ -154,6 +155,7 @@ export class Engagement extends Resource implements IEngagement {
     const cfnResource = resource.node.defaultChild as CfnResource;
     cfnResource.cfnOptions.deletionPolicy = undefined;
     cfnResource.cfnOptions.updateReplacePolicy = undefined;
+    handler.serve(cfnResource, serviceTimeout);
     this.engagementId = resource.getAttString(ID_ATTRIBUTE);
     this.engagementArn = resource.getAttString(ARN_ATTRIBUTE);
   }

@@ -66,3 +66,30 @@ export const ENGAGEMENT_CREATE_FAILED_MARKER = 'PartnerCentralEngagement::CREATE
  * `ExistingMembers` documentation of GetEngagementInvitation): at most 9 invitations can be accepted.
  */
 export const ENGAGEMENT_MAX_MEMBERS = 10;
+
+/**
+ * Request members whose values the Partner Central Selling model marks `@sensitive` (customer, contact and account
+ * details, and the invitation's message), in the inputs of CreateEngagementInvitation, CreateEngagement,
+ * CreateEngagementContext and UpdateEngagementContext. The handler replaces their values wherever the service's error
+ * text quotes them before it reports the error (FAILED reason, log line). test/model-conformance.test.ts checks the
+ * list against the committed model.
+ */
+export const SENSITIVE_MEMBER_NAMES: readonly string[] = [
+  'Alias', 'Amount', 'AwsAccountId', 'BusinessProblem', 'BusinessTitle', 'City', 'CompanyName', 'ContactBusinessTitle',
+  'Country', 'CountryCode', 'CurrencyCode', 'Email', 'FirstName', 'LastName', 'Message', 'Phone', 'PostalCode',
+  'StateOrRegion', 'StreetAddress', 'WebsiteUrl',
+];
+
+/**
+ * The statuses of an invitation that an identical resource may adopt instead of sending it again: still open
+ * (PENDING) or taken up (ACCEPTED). A REJECTED or EXPIRED invitation is sent anew (GetEngagementInvitation's Status;
+ * invitations expire after 15 days, ListEngagementInvitations documentation).
+ */
+export const ADOPTABLE_INVITATION_STATUSES = ['PENDING', 'ACCEPTED'] as const;
+
+/**
+ * The only stack statuses in which CloudFormation sends a Create or a forward Update ("Ongoing creation" / "Ongoing
+ * update"; CloudFormation User Guide, stack status codes). An event that arrives in any other status is late or stray:
+ * the handler sends nothing for it.
+ */
+export const SENDING_STACK_STATUSES = ['CREATE_IN_PROGRESS', 'UPDATE_IN_PROGRESS'] as const;

@@ -1,13 +1,14 @@
 // The one Lambda function (with its role and log group) that serves every EngagementInvitation and Engagement of a
 // stack.
 import * as path from 'node:path';
-import { Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { CfnResource, Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CreationChains, maxConcurrentInvitations } from './creation-chains';
-import { HANDLER_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE } from './handler-contract';
+import { canonicalJson } from './canonical-json';
+import { HANDLER_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE, SERVICE_TIMEOUT_MAX_SECONDS } from './handler-contract';
 
 /**
  * The handler bundle, built by `npx projen bundle` when the library is built and shipped in the package.
@@ -42,6 +43,11 @@ export class EngagementInvitationHandler extends Construct {
   private resourceStarAcknowledged = false;
   private readonly assumedRoles = new Set<string>();
   private assumeRoleStatement?: iam.PolicyStatement;
+  /** The largest ServiceTimeout of the resources served (seconds), for the maximum event age. */
+  private maxServiceTimeoutSeconds = 0;
+  private readonly eventInvokeConfig: lambda.CfnEventInvokeConfig;
+  /** Each invitation's request as it will be sent, by construct path, to refuse two identical ones at synth. */
+  private readonly invitationRequests = new Map<string, unknown>();
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -74,13 +80,60 @@ export class EngagementInvitationHandler extends Construct {
       role: this.role,
       logGroup,
     });
+
+    // Late events send nothing (the handler checks the stack's status too): Lambda retries a throttled asynchronous
+    // invocation for up to 6 hours by default, long after CloudFormation stopped waiting (Lambda developer guide,
+    // "Error handling and automatic retries in asynchronous invocation"). An event older than the largest
+    // ServiceTimeout of the stack is discarded instead; Lambda's two retries of a failed invocation (after about 1 and
+    // 2 more minutes) fit in the smallest ServiceTimeout allowed. AWS::Lambda::EventInvokeConfig takes 60-21600 s.
+    this.eventInvokeConfig = new lambda.CfnEventInvokeConfig(this, 'EventInvokeConfig', {
+      functionName: this.function.functionName,
+      qualifier: '$LATEST',
+      maximumRetryAttempts: 2,
+      maximumEventAgeInSeconds: Lazy.number({ produce: () => Math.min(21_600, Math.max(60, this.maxServiceTimeoutSeconds)) }),
+    });
+    this.node.addValidation({ validate: () => this.identicalInvitations() });
+  }
+
+  /**
+   * Registers a custom resource this function serves: its ServiceTimeout bounds the age of the events the function
+   * runs, and it is created only once that bound is in place.
+   */
+  public serve(resource: CfnResource, serviceTimeout: Duration): void {
+    const seconds = serviceTimeout.toSeconds();
+    // A ServiceTimeout known only at deploy time may be anything CloudFormation allows.
+    this.maxServiceTimeoutSeconds = Math.max(this.maxServiceTimeoutSeconds, Token.isUnresolved(seconds) ? SERVICE_TIMEOUT_MAX_SECONDS : seconds);
+    resource.addDependency(this.eventInvokeConfig);
+  }
+
+  /**
+   * Registers the request an invitation will send. Two invitations of one stack that resolve to the same request
+   * (the same engagement, receiver, message and payload, literally or through the same references) would be one
+   * invitation: the second would adopt the first. That is refused at synth.
+   */
+  public registerInvitation(path: string, request: unknown): void {
+    this.invitationRequests.set(path, request);
+  }
+
+  private identicalInvitations(): string[] {
+    const byContent = new Map<string, string[]>();
+    for (const [path, request] of this.invitationRequests) {
+      const key = canonicalJson(Stack.of(this).resolve(request));
+      byContent.set(key, [...byContent.get(key) ?? [], path]);
+    }
+    return [...byContent.values()].filter((paths) => paths.length > 1).map((paths) => `${paths.join(' and ')}: would send `
+      + 'identical invitations (same catalog, engagement, receiver, message and payload), which Partner Central holds as one: '
+      + 'each deployment adopts an identical invitation it already holds instead of sending it again. Remove one, or make '
+      + 'them differ (duplicate invitation)');
   }
 
   /** Lets the function create invitations in `catalog` (the IAM condition lists every catalog the stack uses). */
   public allowCatalog(catalog: string): void {
     if (this.catalogs.size === 0) {
       this.policy.addStatements(new iam.PolicyStatement({
-        actions: ['partnercentral:CreateEngagementInvitation'],
+        // The reads find an identical invitation the service already holds, so that a redeploy adopts it instead of
+        // sending it again: ListEngagementInvitations (the sender's view) and GetEngagementInvitation (its content).
+        actions: ['partnercentral:CreateEngagementInvitation', 'partnercentral:ListEngagementInvitations', 'partnercentral:GetEngagementInvitation'],
         // The action's resource is the invitation, which does not exist before the call; AWS's managed policies
         // grant it on * and narrow it by catalog, as here.
         resources: ['*'],
@@ -94,7 +147,7 @@ export class EngagementInvitationHandler extends Construct {
   /**
    * Lets the function create engagements in `catalog`, and read and change their contexts (the IAM condition lists
    * every catalog of the stack's engagements). The action names are the operations' own: each of CreateEngagement,
-   * CreateEngagementContext, UpdateEngagementContext and GetEngagement carries an `aws.iam#iamAction` trait without
+   * CreateEngagementContext, UpdateEngagementContext, GetEngagement and ListEngagements carries an `aws.iam#iamAction` trait without
    * a `name` in the service model, with the condition key partnercentral:Catalog.
    */
   public allowEngagements(catalog: string): void {
@@ -105,6 +158,8 @@ export class EngagementInvitationHandler extends Construct {
           'partnercentral:CreateEngagementContext',
           'partnercentral:UpdateEngagementContext',
           'partnercentral:GetEngagement',
+          // Finds an identical engagement the account already created, so that a redeploy adopts it.
+          'partnercentral:ListEngagements',
         ],
         // CreateEngagement has no resource to name before the call; the others act on engagements this function
         // created, whose ids are known only at deploy time. Narrowed by catalog, as for invitations.

@@ -1,4 +1,4 @@
-// How the handler retries its one write call, always with the same request (so the same ClientToken):
+// How the handler retries each Partner Central call, always with the same request (so the same ClientToken):
 // - throttling until the handler's time budget is spent, because the write quota of Partner Central Selling is
 //   1 request per second per partner account (AWS Partner Central developer guide, "Quotas") and CloudFormation
 //   creates independent resources in parallel;
@@ -52,6 +52,11 @@ export interface RetryOptions {
   /** Epoch ms after which no attempt may start (less LAST_ATTEMPT_MARGIN_MS). */
   readonly deadline: number;
   readonly abortSignal: AbortSignal;
+  /**
+   * Runs before every attempt but the first; an error it throws ends the retries (with that error). The handler
+   * re-reads the stack's status here, so that a rollback that began while a write waited stops the write.
+   */
+  readonly beforeRetry?: () => Promise<void>;
   /** For tests: the source of jitter, the clock and the wait. */
   readonly random?: () => number;
   readonly now?: () => number;
@@ -84,6 +89,13 @@ export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOp
         throw withAttempts(error, attempts);
       }
       await sleep(delay, options.abortSignal);
+      if (options.beforeRetry) {
+        try {
+          await options.beforeRetry();
+        } catch (stop) {
+          throw withAttempts(stop, attempts);
+        }
+      }
     }
   }
 }

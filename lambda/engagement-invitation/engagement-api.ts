@@ -1,9 +1,8 @@
-// The engagement calls the handler makes: CreateEngagement, GetEngagement, CreateEngagementContext and
-// UpdateEngagementContext, each write retried as invitations are (call-retries.ts), always with the same ClientToken.
+// The engagement writes the handler makes: CreateEngagement, CreateEngagementContext and UpdateEngagementContext
+// (its reads are in engagement-reads.ts), each write retried as invitations are (call-retries.ts), always with the same ClientToken.
 import {
   CreateEngagementCommand,
   CreateEngagementContextCommand,
-  GetEngagementCommand,
   UpdateEngagementContextCommand,
 } from '@aws-sdk/client-partnercentral-selling';
 import { RetryOptions, withRetries } from './call-retries';
@@ -71,16 +70,6 @@ export async function createEngagement(
   const { Arn, Id } = await withRetries(() => client.send(command, { abortSignal: retry.abortSignal }), retry);
   if (!Arn || !Id) throw Object.assign(new Error('the response has no Arn or Id'), { name: 'InvalidResponse' });
   return { Arn, Id };
-}
-
-/** The engagement's last modification time, which UpdateEngagementContext requires as a concurrency check. */
-export async function engagementModifiedAt(catalog: string, engagementId: string, target: ApiTarget, retry: RetryOptions): Promise<Date> {
-  const client = await partnerCentralClient(target);
-  const command = new GetEngagementCommand({ Catalog: catalog, Identifier: engagementId });
-  const { ModifiedAt, CreatedAt } = await withRetries(() => client.send(command, { abortSignal: retry.abortSignal }), retry);
-  const modifiedAt = ModifiedAt ?? CreatedAt;
-  if (!modifiedAt) throw Object.assign(new Error('GetEngagement answered no ModifiedAt'), { name: 'InvalidResponse' });
-  return modifiedAt;
 }
 
 export async function createEngagementContext(

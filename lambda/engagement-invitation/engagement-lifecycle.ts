@@ -1,32 +1,37 @@
-// Custom::PartnerCentralEngagement, event by event. The rules of invitations hold (ClientToken = the Create's
-// RequestId, an unchanged Update sends nothing, Delete sends nothing because no API deletes an engagement, a rollback
-// never creates), plus in-place changes of contexts where the API allows them.
-import { canonicalJson } from './canonical-json';
+// Custom::PartnerCentralEngagement, event by event. The rules of invitations hold (an identical engagement the
+// service holds is adopted, else ClientToken = the Create's RequestId; an unchanged Update sends nothing; Delete sends
+// nothing because no API deletes an engagement; a rollback never creates), plus in-place changes of contexts where
+// the API allows them, each checked against what the engagement already holds (context-convergence.ts).
+import { canonicalJson } from '../../lib/canonical-json';
+import { pendingContextWrites } from './context-convergence';
 import { ContextChanges, contextChanges } from './context-changes';
 import {
-  createEngagement, createEngagementContext, EngagementContextRequest, EngagementRequest, engagementModifiedAt,
-  updateEngagementContext,
+  createEngagement, createEngagementContext, EngagementContextRequest, EngagementRequest, updateEngagementContext,
 } from './engagement-api';
-import { TimeBudget } from './lifecycle';
+import { creatorAccount, findIdenticalEngagement, HeldEngagement, readEngagement } from './engagement-reads';
 import { failed, unchanged } from './outcomes';
-import { apiTarget } from './partner-central';
-import { formatPhysicalId, InvitationPhysicalId, parseEngagementPhysicalId, requestFingerprint } from './physical-id';
+import { ApiTarget, apiTarget } from './partner-central';
+import { formatPhysicalId, parseEngagementPhysicalId, requestFingerprint, ResourcePhysicalId } from './physical-id';
+import { assertStackSending } from './send-gate';
 import { describeError } from './service-errors';
 import { readStackStatus, ReadStackStatus } from './stack-status';
-import { CustomResourceEvent, Outcome } from './types';
+import { CustomResourceEvent, Outcome, TimeBudget } from './types';
+import { readEngagementRequest } from './engagement-request';
 import { updateDirection } from './update-direction';
 import { ALLOW_REPLACEMENT_PROPERTY, ENGAGEMENT_CREATE_FAILED_MARKER } from '../../lib/handler-contract';
 
 export interface EngagementServices {
   readonly createEngagement: typeof createEngagement;
-  readonly engagementModifiedAt: typeof engagementModifiedAt;
+  readonly findEngagement: typeof findIdenticalEngagement;
+  readonly readEngagement: typeof readEngagement;
   readonly createEngagementContext: typeof createEngagementContext;
   readonly updateEngagementContext: typeof updateEngagementContext;
   readonly readStackStatus: ReadStackStatus;
 }
 
 const AWS_SERVICES: EngagementServices = {
-  createEngagement, engagementModifiedAt, createEngagementContext, updateEngagementContext, readStackStatus,
+  createEngagement, findEngagement: findIdenticalEngagement, readEngagement, createEngagementContext, updateEngagementContext,
+  readStackStatus,
 };
 
 export async function runEngagementLifecycle(
@@ -37,7 +42,7 @@ export async function runEngagementLifecycle(
   const physicalResourceId = event.PhysicalResourceId ?? ENGAGEMENT_CREATE_FAILED_MARKER;
   switch (event.RequestType) {
     case 'Create':
-      return create(event, budget, services, ENGAGEMENT_CREATE_FAILED_MARKER);
+      return create(event, budget, services, ENGAGEMENT_CREATE_FAILED_MARKER, false);
     case 'Update':
       return update(event, budget, services);
     case 'Delete':
@@ -51,15 +56,31 @@ export async function runEngagementLifecycle(
 /** What identifies the engagement: a change of any of these can only be a new engagement. */
 const identity = (request: EngagementRequest) => ({ Catalog: request.Catalog, Title: request.Title, Description: request.Description });
 
-async function create(event: CustomResourceEvent, budget: TimeBudget, services: EngagementServices, failureId: string): Promise<Outcome> {
+/** Adopts an identical engagement the service holds, or creates one (`statusRead`: the stack was already seen sending). */
+async function create(
+  event: CustomResourceEvent, budget: TimeBudget, services: EngagementServices, failureId: string, statusRead: boolean,
+): Promise<Outcome> {
   const request = readEngagementRequest(event.ResourceProperties);
   if (typeof request === 'string') return failed(failureId, 'MalformedProperties', request);
+  const target = apiTarget(event.ResourceProperties, event.StackId);
+  const fingerprint = requestFingerprint(identity(request));
+  let apiCalls = 0;
   try {
-    const { Arn, Id } = await services.createEngagement(request, event.RequestId, apiTarget(event.ResourceProperties, event.StackId), budget);
-    return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, requestFingerprint(identity(request))), data: { Arn, Id }, apiCalls: 1 };
+    if (!statusRead) await assertStackSending(event.StackId, services.readStackStatus, budget);
+    const held = await services.findEngagement(request, creatorAccount(target, event.StackId), target, budget);
+    if ('found' in held) {
+      const { Arn, Id } = held.found;
+      return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, fingerprint), data: { Arn, Id }, apiCalls: 0, adopted: true };
+    }
+    apiCalls = 1;
+    const { Arn, Id } = await services.createEngagement(request, event.RequestId, target, {
+      ...budget,
+      beforeRetry: () => assertStackSending(event.StackId, services.readStackStatus, budget),
+    });
+    return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, fingerprint), data: { Arn, Id }, apiCalls };
   } catch (error) {
-    const { name, reason } = describeError(error);
-    return { ...failed(failureId, name, reason), apiCalls: 1 };
+    const { name, reason } = describeError(error, request);
+    return { ...failed(failureId, name, reason), apiCalls };
   }
 }
 
@@ -78,58 +99,95 @@ async function update(event: CustomResourceEvent, budget: TimeBudget, services: 
     return unchanged(physicalResourceId, current);
   }
 
-  const change = await updateDirection(event.StackId, physicalResourceId, services.readStackStatus, budget.abortSignal);
+  const change = await updateDirection(event.StackId, physicalResourceId, services.readStackStatus, budget);
   if (change.direction === 'unknown') return change.failure;
   const target = apiTarget(event.ResourceProperties, event.StackId);
+  const write: ContextWrite = { catalog: request.Catalog, contexts: request.Contexts ?? [], event, target, budget, services };
   if (change.direction === 'rollback') {
     // A rollback never creates: neither an engagement nor a context (a context "added back" was never removed,
     // since removals are refused). Changed contexts are put back in place where an update can express it.
-    if (needsNewEngagement || changes.updates.length === 0) return { ...unchanged(physicalResourceId, current), stackReads: 1 };
-    const restored = await updateInPlace(request.Catalog, physicalResourceId, current!, { ...changes, added: [] }, event, target, budget, services);
-    return { ...restored, stackReads: 1 };
+    if (needsNewEngagement || changes.updates.length === 0) return unchanged(physicalResourceId, current);
+    return restoreInPlace(physicalResourceId, current!, { ...changes, added: [] }, write);
   }
   if (needsNewEngagement) {
     if (event.ResourceProperties[ALLOW_REPLACEMENT_PROPERTY] !== 'true' && current) {
-      return { ...failed(physicalResourceId, 'ReplacementNotAllowed', replacementRefusal(current, !sameIdentity, changes.removed)), stackReads: 1 };
+      return failed(physicalResourceId, 'ReplacementNotAllowed', replacementRefusal(current, !sameIdentity, changes.removed));
     }
-    return { ...await create(event, budget, services, physicalResourceId), stackReads: 1 };
+    return create(event, budget, services, physicalResourceId, true);
   }
-  return { ...await updateInPlace(request.Catalog, physicalResourceId, current!, changes, event, target, budget, services), stackReads: 1 };
+  const { pendingIds: _pending, ...outcome } = await updateInPlace(physicalResourceId, current!, changes, write, true);
+  return outcome;
 }
 
-/** Adds and updates contexts of the engagement `current`; its physical id stays the same. */
+/** What an in-place change writes with: the engagement's catalog, the contexts the template wants, and the event. */
+interface ContextWrite {
+  readonly catalog: string;
+  readonly contexts: readonly EngagementContextRequest[];
+  readonly event: CustomResourceEvent;
+  readonly target: ApiTarget;
+  readonly budget: TimeBudget;
+  readonly services: EngagementServices;
+}
+
+/**
+ * Adds and updates contexts of the engagement `current` (its physical id stays the same), after reading what it holds:
+ * what is already there is not written again. `forward`: each retried write first checks that the stack still waits.
+ */
 async function updateInPlace(
-  catalog: string,
-  physicalResourceId: string,
-  current: InvitationPhysicalId,
-  changes: ContextChanges,
-  event: CustomResourceEvent,
-  target: ReturnType<typeof apiTarget>,
-  budget: TimeBudget,
-  services: EngagementServices,
-): Promise<Outcome> {
+  physicalResourceId: string, current: ResourcePhysicalId, changes: ContextChanges, w: ContextWrite, forward: boolean,
+): Promise<Outcome & { readonly pendingIds?: readonly string[] }> {
   let apiCalls = 0;
+  let remaining = changes.updates;
+  const retry = forward
+    ? { ...w.budget, beforeRetry: () => assertStackSending(w.event.StackId, w.services.readStackStatus, w.budget) }
+    : w.budget;
   try {
-    for (const [index, context] of changes.added.entries()) {
+    let held: HeldEngagement | undefined;
+    try {
+      held = await w.services.readEngagement(w.catalog, current.id, w.target, w.budget);
+    } catch (error) {
+      // Added contexts can still be sent once (their ClientToken protects this deployment); updates need ModifiedAt.
+      if (changes.updates.length > 0 || w.budget.abortSignal.aborted) throw error;
+    }
+    const pending = held ? pendingContextWrites(changes, w.contexts, held.Contexts ?? []) : changes;
+    remaining = [...pending.updates];
+    for (const [index, context] of pending.added.entries()) {
       apiCalls += 1;
       // One token per added context, derived from the event: Lambda's retries of the event add nothing twice.
-      await services.createEngagementContext(catalog, current.id, context, `${event.RequestId}-${index}`, target, budget);
+      await w.services.createEngagementContext(w.catalog, current.id, context, `${w.event.RequestId}-${index}`, w.target, retry);
     }
-    if (changes.updates.length > 0) {
-      let modifiedAt = await services.engagementModifiedAt(catalog, current.id, target, budget);
-      for (const context of changes.updates) {
-        apiCalls += 1;
-        modifiedAt = await services.updateEngagementContext(catalog, current.id, context, modifiedAt, target, budget);
-      }
+    let modifiedAt = held?.ModifiedAt ?? held?.CreatedAt;
+    for (const context of pending.updates) {
+      if (!modifiedAt) throw Object.assign(new Error('GetEngagement answered no ModifiedAt'), { name: 'InvalidResponse' });
+      apiCalls += 1;
+      modifiedAt = await w.services.updateEngagementContext(w.catalog, current.id, context, modifiedAt, w.target, retry);
+      remaining = remaining.slice(1);
     }
-    return { ...unchanged(physicalResourceId, current), apiCalls };
+    const wrote = apiCalls > 0;
+    return { ...unchanged(physicalResourceId, current), apiCalls, ...(wrote ? {} : { adopted: true }) };
   } catch (error) {
-    const { name, reason } = describeError(error);
-    return { ...failed(physicalResourceId, name, reason), apiCalls };
+    const { name, reason } = describeError(error, w.contexts);
+    return { ...failed(physicalResourceId, name, reason), apiCalls, pendingIds: [...new Set(remaining.map((u) => u.Id))] };
   }
 }
 
-function replacementRefusal(current: InvitationPhysicalId, identityChanged: boolean, removed: readonly EngagementContextRequest[]): string {
+/**
+ * A rollback never fails because of Partner Central: UPDATE_ROLLBACK_FAILED would leave the stack stuck, which is
+ * worse for its owner than a context left as the service holds it. A context that could not be restored (throttled,
+ * conflict, denied) is named in the log line, and the next forward deploy converges on it.
+ */
+async function restoreInPlace(physicalResourceId: string, current: ResourcePhysicalId, changes: ContextChanges, w: ContextWrite): Promise<Outcome> {
+  const outcome = await updateInPlace(physicalResourceId, current, changes, w, false);
+  if (outcome.status === 'SUCCESS') return outcome;
+  return {
+    ...unchanged(physicalResourceId, current),
+    apiCalls: outcome.apiCalls,
+    errorName: outcome.errorName,
+    contextsLeft: outcome.pendingIds ?? [],
+  };
+}
+
+function replacementRefusal(current: ResourcePhysicalId, identityChanged: boolean, removed: readonly EngagementContextRequest[]): string {
   const what = [
     ...(identityChanged ? ['a changed catalog, title or description'] : []),
     ...(removed.length > 0 ? [`${removed.length} removed or rewritten context(s) (a context changes in place only with an id, `
@@ -138,36 +196,4 @@ function replacementRefusal(current: InvitationPhysicalId, identityChanged: bool
   return `ReplacementNotAllowed: nothing was sent. ${what} can only be a new engagement: ${current.id} cannot be changed `
     + 'that way, and every invitation of the new one would be sent again to every partner. To create the new engagement, '
     + 'set allowReplacement: true on the Engagement and deploy again; to keep this one, undo the change.';
-}
-
-/** The CreateEngagement request from the properties, or what is wrong with them (the service checks the rest). */
-function readEngagementRequest(properties: unknown): EngagementRequest | string {
-  if (typeof properties !== 'object' || properties === null) return 'MalformedProperties: ResourceProperties is not an object';
-  const p = properties as Record<string, unknown>;
-  const problems: string[] = [];
-  if (typeof p.Catalog !== 'string' || !p.Catalog) problems.push('Catalog must be a non-empty string');
-  for (const name of ['Title', 'Description'] as const) {
-    if (p[name] !== undefined && typeof p[name] !== 'string') problems.push(`${name} must be a string`);
-  }
-  const contexts = p.Contexts;
-  if (contexts !== undefined && (!Array.isArray(contexts) || contexts.some((c) => typeof c !== 'object' || c === null
-    || typeof (c as EngagementContextRequest).Type !== 'string' || typeof (c as EngagementContextRequest).Payload !== 'object'))) {
-    problems.push('Contexts must be a list of { Type, Payload }');
-  }
-  for (const date of interactionDates(contexts)) {
-    if (typeof date !== 'string' || Number.isNaN(new Date(date).getTime())) problems.push('an InteractionDate is not an ISO-8601 date');
-  }
-  if (problems.length) return `MalformedProperties: ${problems.join('; ')}`;
-  return {
-    Catalog: p.Catalog as string,
-    ...(p.Title !== undefined ? { Title: p.Title as string } : {}),
-    ...(p.Description !== undefined ? { Description: p.Description as string } : {}),
-    ...(contexts !== undefined ? { Contexts: contexts as EngagementContextRequest[] } : {}),
-  };
-}
-
-function interactionDates(contexts: unknown): unknown[] {
-  if (!Array.isArray(contexts)) return [];
-  return contexts.flatMap((c) => (c?.Payload?.Lead?.Interactions ?? []) as Array<{ InteractionDate?: unknown }>)
-    .map((i) => i?.InteractionDate).filter((d) => d !== undefined);
 }

@@ -4,7 +4,7 @@
 import { responseBody, sendResponse } from './cfn-response';
 import { runEngagementLifecycle } from './engagement-lifecycle';
 import { physicalIdOnFailure, runLifecycle } from './lifecycle';
-import { CustomResourceEvent, LambdaContext, Outcome } from './types';
+import { CustomResourceEvent, LambdaContext, Outcome, ReadCounts } from './types';
 import { ENGAGEMENT_RESOURCE_TYPE } from '../../lib/handler-contract';
 
 /** Time kept back from the Lambda timeout to answer FAILED (and deliver it) before Lambda stops the function. */
@@ -23,7 +23,8 @@ export async function handler(event: CustomResourceEvent, context: LambdaContext
     return;
   }
   const deadline = started + context.getRemainingTimeInMillis() - DEADLINE_MARGIN_MS;
-  const outcome = await runUntil(deadline, event);
+  const counts: ReadCounts = { stackReads: 0, serviceReads: 0 };
+  const outcome = await runUntil(deadline, event, counts);
   let delivered = true;
   try {
     // Keep ~1 s of the margin: the function must return before Lambda's own timeout.
@@ -36,7 +37,10 @@ export async function handler(event: CustomResourceEvent, context: LambdaContext
     outcome: outcome.status,
     errorName: outcome.errorName,
     apiCalls: outcome.apiCalls,
-    stackReads: outcome.stackReads ?? 0,
+    stackReads: counts.stackReads,
+    serviceReads: counts.serviceReads,
+    ...(outcome.adopted ? { adopted: true } : {}),
+    ...(outcome.contextsLeft?.length ? { contextsLeftAsHeld: outcome.contextsLeft } : {}),
     responseDelivered: delivered,
     durationMs: Date.now() - started,
   });
@@ -56,7 +60,7 @@ class ResponseNotDeliveredError extends Error {
   }
 }
 
-async function runUntil(deadline: number, event: CustomResourceEvent): Promise<Outcome> {
+async function runUntil(deadline: number, event: CustomResourceEvent, counts: ReadCounts): Promise<Outcome> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<Outcome>((resolve) => {
@@ -65,8 +69,8 @@ async function runUntil(deadline: number, event: CustomResourceEvent): Promise<O
       resolve({
         status: 'FAILED',
         physicalResourceId: physicalIdOnFailure(event),
-        reason: 'Timeout: the AWS calls of this event did not finish in time. If an invitation was being sent, it '
-          + 'may still have been created; list the engagement\'s invitations before deploying again.',
+        reason: 'Timeout: the AWS calls of this event did not finish in time. What was being sent may still have been '
+          + 'created: the next deployment adopts it if Partner Central shows it unchanged, instead of sending it again.',
         errorName: 'Timeout',
         apiCalls: event.RequestType === 'Delete' ? 0 : 1,
       });
@@ -74,7 +78,7 @@ async function runUntil(deadline: number, event: CustomResourceEvent): Promise<O
   });
   try {
     const lifecycle = event.ResourceType === ENGAGEMENT_RESOURCE_TYPE ? runEngagementLifecycle : runLifecycle;
-    return await Promise.race([lifecycle(event, { abortSignal: controller.signal, deadline }), timedOut]);
+    return await Promise.race([lifecycle(event, { abortSignal: controller.signal, deadline, counts }), timedOut]);
   } catch (error) {
     // runLifecycle answers every service error itself; this is a bug or a malformed event.
     const name = error instanceof Error ? error.name : 'Error';

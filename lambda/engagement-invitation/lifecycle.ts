@@ -1,17 +1,20 @@
-// The lifecycle table of DESIGN.md, row by row: what each CloudFormation event does and answers.
-import { canonicalJson } from './canonical-json';
+// Custom::PartnerCentralEngagementInvitation, event by event: what each CloudFormation event does and answers.
+import { canonicalJson } from '../../lib/canonical-json';
+import { findIdenticalInvitation } from './invitation-reads';
 import { failed, unchanged } from './outcomes';
 import { apiTarget, createEngagementInvitation, InvitationRequest } from './partner-central';
 import { formatPhysicalId, parsePhysicalId, requestFingerprint } from './physical-id';
+import { assertStackSending } from './send-gate';
 import { describeError } from './service-errors';
 import { readStackStatus, ReadStackStatus } from './stack-status';
-import { CustomResourceEvent, Outcome } from './types';
+import { CustomResourceEvent, Outcome, TimeBudget } from './types';
 import { updateDirection } from './update-direction';
 import {
   CREATE_FAILED_MARKER, ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_RESOURCE_TYPE, INVITATION_REQUEST_PROPERTIES,
 } from '../../lib/handler-contract';
 
 export { CREATE_FAILED_MARKER };
+export type { TimeBudget };
 
 /**
  * The physical id a FAILED answer to `event` carries. A failed Update answers with the event's own id, as aws-cdk's
@@ -26,16 +29,11 @@ export function physicalIdOnFailure(event: Pick<CustomResourceEvent, 'RequestTyp
 /** What the lifecycle calls outside the handler (replaced by fakes in unit tests). */
 export interface LifecycleServices {
   readonly createInvitation: typeof createEngagementInvitation;
+  readonly findInvitation: typeof findIdenticalInvitation;
   readonly readStackStatus: ReadStackStatus;
 }
 
-const AWS_SERVICES: LifecycleServices = { createInvitation: createEngagementInvitation, readStackStatus };
-
-/** The event's time budget: the abort signal fires at the deadline (epoch ms), when the handler answers FAILED. */
-export interface TimeBudget {
-  readonly abortSignal: AbortSignal;
-  readonly deadline: number;
-}
+const AWS_SERVICES: LifecycleServices = { createInvitation: createEngagementInvitation, findInvitation: findIdenticalInvitation, readStackStatus };
 
 export async function runLifecycle(
   event: CustomResourceEvent,
@@ -44,7 +42,7 @@ export async function runLifecycle(
 ): Promise<Outcome> {
   switch (event.RequestType) {
     case 'Create':
-      return send(event, budget, services);
+      return send(event, budget, services, readRequest(event.ResourceProperties), false);
     case 'Update':
       return update(event, budget, services);
     case 'Delete':
@@ -76,27 +74,46 @@ async function update(event: CustomResourceEvent, budget: TimeBudget, services: 
 
   // 2. The target differs from what was sent: a forward change, or a rollback whose physical id is not the
   //    invitation it restores. Only the stack's status tells; when it cannot be read, nothing is sent.
-  const change = await updateDirection(event.StackId, physicalResourceId, services.readStackStatus, budget.abortSignal);
+  const change = await updateDirection(event.StackId, physicalResourceId, services.readStackStatus, budget);
   if (change.direction === 'unknown') return change.failure;
-  if (change.direction === 'rollback') return { ...unchanged(physicalResourceId, current), stackReads: 1 };
-  return { ...await send(event, budget, services, request), stackReads: 1 };
+  if (change.direction === 'rollback') return unchanged(physicalResourceId, current);
+  return send(event, budget, services, request, true);
 }
 
+/**
+ * Converge, don't replay: an identical invitation the service already holds is adopted; otherwise the invitation is
+ * sent once, with the event's RequestId as ClientToken, while the stack is still in progress. `statusRead`: the
+ * caller already saw the stack in a sending status.
+ */
 async function send(
   event: CustomResourceEvent,
   budget: TimeBudget,
   services: LifecycleServices,
-  request: InvitationRequest | string = readRequest(event.ResourceProperties),
+  request: InvitationRequest | string,
+  statusRead: boolean,
 ): Promise<Outcome> {
   if (typeof request === 'string') return failed(physicalIdOnFailure(event), 'MalformedProperties', request);
+  const target = apiTarget(event.ResourceProperties, event.StackId);
+  const fingerprint = requestFingerprint(request);
+  let apiCalls = 0;
   try {
+    if (!statusRead) await assertStackSending(event.StackId, services.readStackStatus, budget);
+    const held = await services.findInvitation(request, target, budget);
+    if ('found' in held) {
+      const { Arn, Id } = held.found;
+      return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, fingerprint), data: { Arn, Id }, apiCalls: 0, adopted: true };
+    }
+    apiCalls = 1;
     // The RequestId is the idempotency token: Lambda's retries of this event, and the handler's own retries of the
-    // call, cannot send a second invitation.
-    const { Arn, Id } = await services.createInvitation(request, event.RequestId, apiTarget(event.ResourceProperties, event.StackId), budget);
-    return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, requestFingerprint(request)), data: { Arn, Id }, apiCalls: 1 };
+    // call, cannot send a second invitation. Each retry first checks that the stack still waits for it.
+    const { Arn, Id } = await services.createInvitation(request, event.RequestId, target, {
+      ...budget,
+      beforeRetry: () => assertStackSending(event.StackId, services.readStackStatus, budget),
+    });
+    return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, fingerprint), data: { Arn, Id }, apiCalls };
   } catch (error) {
-    const { name, reason } = describeError(error);
-    return { ...failed(physicalIdOnFailure(event), name, reason), apiCalls: 1 };
+    const { name, reason } = describeError(error, request);
+    return { ...failed(physicalIdOnFailure(event), name, reason), apiCalls };
   }
 }
 

@@ -1,9 +1,9 @@
 // The two answers both lifecycles (invitations and engagements) give without calling anything.
-import { InvitationPhysicalId } from './physical-id';
+import { ResourcePhysicalId } from './physical-id';
 import { Outcome } from './types';
 
 /** SUCCESS with the resource already there: the same physical id, its Arn and Id (none for a marker id). */
-export function unchanged(physicalResourceId: string, current: InvitationPhysicalId | undefined): Outcome {
+export function unchanged(physicalResourceId: string, current: ResourcePhysicalId | undefined): Outcome {
   return { status: 'SUCCESS', physicalResourceId, ...(current ? { data: { Arn: current.arn, Id: current.id } } : {}), apiCalls: 0 };
 }
 

@@ -1,16 +1,21 @@
-// The physical id of an invitation: its ARN and a fingerprint of the request it was sent with,
-// `<invitation ARN>#<fingerprint>`. CloudFormation hands the physical id back with every later event, so the
-// handler knows what the invitation it stands for already holds without asking the service: an Update whose
-// target is that content (a rollback to it, or a change of ApiRegion/ServiceTimeout only) has nothing to send.
+// The physical id of an invitation or engagement: its ARN and a fingerprint of the request it was sent with,
+// `<ARN>#<fingerprint>`. CloudFormation hands the physical id back with every later event, so the handler knows what
+// the resource it stands for already holds without asking the service: an Update whose target is that content (a
+// rollback to it, or a change of ApiRegion/ServiceTimeout only) has nothing to send.
+//
+// The ARN is read whatever its layout: CreateEngagementInvitation answers `arn:aws:partnercentral::<account>:
+// <Catalog>/engagement-invitation/<id>`, while the service's EventBridge events name the same invitation
+// `arn:aws:partnercentral:<region>::catalog/<Catalog>/engagement-invitation/<id>` (Partner Central developer guide,
+// "Notifications for the AWS Partner Central Selling API"), and the model only promises `^arn:.*` for engagements.
+// What counts is the id at the end of the ARN and the fingerprint after the last `#`.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
-import { INVITATION_ARN_PATTERN } from '../../lib/invitation-arn';
+import { canonicalJson } from '../../lib/canonical-json';
 
 const SEPARATOR = '#';
 const FINGERPRINT = /^[0-9a-f]{32}$/;
 
 /** What a physical id says: the resource's ARN, its id, and the fingerprint of what it was created with. */
-export interface InvitationPhysicalId {
+export interface ResourcePhysicalId {
   readonly arn: string;
   readonly id: string;
   /** Absent in a bare-ARN physical id (written by earlier versions of this handler). */
@@ -26,24 +31,28 @@ export function formatPhysicalId(arn: string, fingerprint: string): string {
   return `${arn}${SEPARATOR}${fingerprint}`;
 }
 
-/** The invitation a physical id stands for, or undefined for a marker or anything else. */
-export function parsePhysicalId(physicalId: string | undefined): InvitationPhysicalId | undefined {
-  return parseWith(INVITATION_ARN_PATTERN, physicalId);
-}
+/** Any ARN (no `#`, no whitespace) whose last path segment is an invitation id: group 1 is the id. */
+const INVITATION_ARN = /^arn:[^#\s]*\/(engi-[0-9a-z]{13})$/;
+/** Any ARN whose last path segment is an engagement id: group 1 is the id. */
+const ENGAGEMENT_ARN = /^arn:[^#\s]*\/(eng-[0-9a-z]{14})$/;
 
-/** An engagement's ARN (the model only says `^arn:.*`): group 1 is its id. */
-const ENGAGEMENT_ARN_PATTERN = /^arn:[\w-]+:partnercentral:[^#\s]*\/(eng-[0-9a-z]{14})$/;
+/** The invitation a physical id stands for, or undefined for a marker or anything else. */
+export function parsePhysicalId(physicalId: string | undefined): ResourcePhysicalId | undefined {
+  return parseWith(INVITATION_ARN, physicalId);
+}
 
 /** The engagement a physical id stands for (same format: `<ARN>#<fingerprint>`), or undefined. */
-export function parseEngagementPhysicalId(physicalId: string | undefined): InvitationPhysicalId | undefined {
-  return parseWith(ENGAGEMENT_ARN_PATTERN, physicalId);
+export function parseEngagementPhysicalId(physicalId: string | undefined): ResourcePhysicalId | undefined {
+  return parseWith(ENGAGEMENT_ARN, physicalId);
 }
 
-function parseWith(arnPattern: RegExp, physicalId: string | undefined): InvitationPhysicalId | undefined {
+function parseWith(arnPattern: RegExp, physicalId: string | undefined): ResourcePhysicalId | undefined {
   if (typeof physicalId !== 'string') return undefined;
-  const [arn, fingerprint, ...rest] = physicalId.split(SEPARATOR);
+  const cut = physicalId.lastIndexOf(SEPARATOR);
+  const arn = cut < 0 ? physicalId : physicalId.slice(0, cut);
+  const fingerprint = cut < 0 ? undefined : physicalId.slice(cut + 1);
   const match = arnPattern.exec(arn);
-  if (!match || rest.length > 0) return undefined;
+  if (!match) return undefined;
   if (fingerprint === undefined) return { arn, id: match[1] };
   return FINGERPRINT.test(fingerprint) ? { arn, id: match[1], fingerprint } : undefined;
 }

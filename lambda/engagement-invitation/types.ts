@@ -26,8 +26,33 @@ export interface Outcome {
   readonly reason?: string;
   /** The error's name, for the log line (never its message, which may quote request values). */
   readonly errorName?: string;
-  /** How many CreateEngagementInvitation calls this event made (0 or 1; SDK retries not counted). */
+  /** How many Partner Central writes this event made (CreateEngagementInvitation, CreateEngagement,
+   * CreateEngagementContext, UpdateEngagementContext; retries not counted). */
   readonly apiCalls: number;
-  /** How many times the stack's status was read (DescribeStacks) to tell a rollback from a forward Update. */
+  /** How many times the stack's status was read (DescribeStacks). Filled in by the entry point from `ReadCounts`. */
   readonly stackReads?: number;
+  /** How many Partner Central reads (List*, Get*) this event made, retries not counted. Filled in by the entry point. */
+  readonly serviceReads?: number;
+  /** Engagement contexts a rollback could not restore (ids only), left as the service holds them. */
+  readonly contextsLeft?: readonly string[];
+  /** SUCCESS without a write because the service already held the resource (adopted, or already converged). */
+  readonly adopted?: boolean;
+}
+
+/** Reads made for one event, counted as they happen (a timeout still reports them). */
+export interface ReadCounts {
+  stackReads: number;
+  serviceReads: number;
+}
+
+/** The event's time budget: the abort signal fires at the deadline (epoch ms), when the handler answers FAILED. */
+export interface TimeBudget {
+  readonly abortSignal: AbortSignal;
+  readonly deadline: number;
+  readonly counts?: ReadCounts;
+}
+
+/** Counts one read of `kind` in the event's budget. */
+export function countRead(budget: TimeBudget, kind: keyof ReadCounts): void {
+  if (budget.counts) budget.counts[kind] += 1;
 }

@@ -1,5 +1,6 @@
 // The shipped asset (what Lambda runs), not the sources: loaded from assets/ and driven against a scripted
-// Partner Central endpoint on 127.0.0.1 through the SDK's own AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING.
+// Partner Central endpoint on 127.0.0.1 through the SDK's own AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING. Each Create
+// first lists the invitations the account already sent (scripted: none), then sends.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HANDLER_ASSET_PATH } from '../../lib/handler-function';
@@ -10,8 +11,16 @@ import { awsJson, ScriptedAnswer, ScriptedServer, startScriptedServer } from '..
 let endpoint: ScriptedServer;
 let receiver: ScriptedServer;
 
+/** The answer to the handler's look for an identical invitation: the service holds none. */
+const NONE_HELD = awsJson(200, { EngagementInvitationSummaries: [] });
+
+/** The CreateEngagementInvitation requests the endpoint received (the reads before them left out). */
+function writes() {
+  return endpoint.requests.filter((r) => r.headers['x-amz-target'] === 'AWSPartnerCentralSelling.CreateEngagementInvitation');
+}
+
 async function runBundled(script: ScriptedAnswer[], requestType: 'Create' | 'Delete' = 'Create') {
-  endpoint = await startScriptedServer(script, 20);
+  endpoint = await startScriptedServer(requestType === 'Create' ? [NONE_HELD, ...script] : script, 20);
   receiver = await startScriptedServer([{ status: 200 }], 5);
   const event = cfnEvent(requestType, receiver.url);
   const { stdout } = await invokeBundledHandler(event, {
@@ -38,9 +47,15 @@ test('the asset is one minified file, built from lambda/ by the bundle task', ()
 test('sends the awsJson1_0 request with ClientToken = RequestId on the wire', async () => {
   const { event, response, log } = await runBundled([awsJson(200, { Arn: INVITATION_ARN, Id: INVITATION_ID })]);
 
-  expect(JSON.parse(log)).toMatchObject({ requestType: 'Create', requestId: event.RequestId, outcome: 'SUCCESS', apiCalls: 1 });
-  expect(endpoint.requests).toHaveLength(1);
-  const [request] = endpoint.requests;
+  expect(JSON.parse(log)).toMatchObject({ requestType: 'Create', requestId: event.RequestId, outcome: 'SUCCESS', apiCalls: 1, serviceReads: 1 });
+  expect(endpoint.requests.map((r) => r.headers['x-amz-target'])).toEqual([
+    'AWSPartnerCentralSelling.ListEngagementInvitations', 'AWSPartnerCentralSelling.CreateEngagementInvitation',
+  ]);
+  expect(JSON.parse(endpoint.requests[0].body)).toEqual({
+    Catalog: 'Sandbox', ParticipantType: 'SENDER', EngagementIdentifier: ['eng-abcdefghijklmn'], Status: ['PENDING', 'ACCEPTED'],
+    PayloadType: ['OpportunityInvitation'], MaxResults: 100,
+  });
+  const [request] = writes();
   expect(request.method).toBe('POST');
   expect(request.headers['x-amz-target']).toBe('AWSPartnerCentralSelling.CreateEngagementInvitation');
   expect(request.headers['content-type']).toBe('application/x-amz-json-1.0');
@@ -53,8 +68,8 @@ test('throttling, then success: retried by the SDK with the same ClientToken', a
   const throttled = awsJson(429, { message: 'Rate exceeded' }, 'ThrottlingException');
   const { event, response } = await runBundled([throttled, throttled, awsJson(200, { Arn: INVITATION_ARN, Id: INVITATION_ID })]);
 
-  expect(endpoint.requests).toHaveLength(3);
-  expect(endpoint.requests.map((r) => JSON.parse(r.body).ClientToken)).toEqual([event.RequestId, event.RequestId, event.RequestId]);
+  expect(writes()).toHaveLength(3);
+  expect(writes().map((r) => JSON.parse(r.body).ClientToken)).toEqual([event.RequestId, event.RequestId, event.RequestId]);
   expect(response.Status).toBe('SUCCESS');
 }, 20_000);
 
@@ -65,7 +80,7 @@ test('a 4xx other than throttling fails at once with the service message and fie
     ErrorList: [{ FieldName: 'Invitation.Receiver.Account.AwsAccountId', Message: 'bad', Code: 'INVALID_STRING_FORMAT' }],
   }, 'ValidationException')]);
 
-  expect(endpoint.requests).toHaveLength(1);
+  expect(writes()).toHaveLength(1);
   expect(response).toMatchObject({
     Status: 'FAILED',
     Reason: 'ValidationException: Invalid input [fields: Invitation.Receiver.Account.AwsAccountId (INVALID_STRING_FORMAT)]',
@@ -75,7 +90,7 @@ test('a 4xx other than throttling fails at once with the service message and fie
 test('a persisting 5xx gives up after 4 attempts with a FAILED answer', async () => {
   const { response } = await runBundled([awsJson(500, { message: 'boom' }, 'InternalServerException')]);
 
-  expect(endpoint.requests).toHaveLength(4);
+  expect(writes()).toHaveLength(4);
   expect(response).toMatchObject({ Status: 'FAILED', Reason: 'InternalServerException: boom (after 4 attempts)' });
 }, 20_000);
 

@@ -62,16 +62,23 @@ function response(): Record<string, any> {
   return JSON.parse(receiver.requests[receiver.requests.length - 1].body);
 }
 
+/** What DescribeStacks answers for the stack (CREATE_IN_PROGRESS unless a test says otherwise). */
+let stackStatus = 'CREATE_IN_PROGRESS';
 function stackIs(status: string) {
-  cloudFormation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'EngagementStack', StackStatus: status as any, CreationTime: new Date() }] });
+  stackStatus = status;
 }
 
 /** The physical id Create answers for `props`, by running a Create. */
 async function created(props = properties()): Promise<string> {
   partnerCentral.on(CreateEngagementCommand).resolvesOnce({ Arn: ARN, Id: ID, ModifiedAt: new Date() });
+  // The Create ran while the stack was being created; the test's own status answers the events after it.
+  const testStatus = stackStatus;
+  stackStatus = 'CREATE_IN_PROGRESS';
   await handler(event('Create', { ResourceProperties: props }), lambdaContext());
+  stackStatus = testStatus;
   const physicalId = response().PhysicalResourceId;
-  partnerCentral.resetHistory(); // keeps the test's own answers, forgets the Create's call
+  partnerCentral.resetHistory(); // keeps the test's own answers, forgets the Create's calls
+  cloudFormation.resetHistory();
   return physicalId;
 }
 
@@ -87,6 +94,10 @@ const calls = (command: any) => partnerCentral.commandCalls(command);
 beforeEach(async () => {
   partnerCentral.reset();
   cloudFormation.reset();
+  stackStatus = 'CREATE_IN_PROGRESS';
+  cloudFormation.on(DescribeStacksCommand).callsFake(() => ({
+    Stacks: [{ StackName: 'EngagementStack', StackStatus: stackStatus, CreationTime: new Date() }],
+  }));
   receiver = await startScriptedServer([{ status: 200 }]);
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
 });

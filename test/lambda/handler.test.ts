@@ -154,10 +154,12 @@ describe('Update', () => {
     partnerCentral.on(CreateEngagementInvitationCommand).resolves({ Arn: INVITATION_ARN, Id: INVITATION_ID });
     await handler(cfnEvent('Create', receiver.url), lambdaContext());
     const created = cfnResponse().PhysicalResourceId;
+    partnerCentral.resetHistory();
+    cloudFormation.resetHistory();
 
     await handler(cfnEvent('Update', receiver.url, { PhysicalResourceId: created }), lambdaContext());
 
-    expect(createCalls()).toHaveLength(1);
+    expect(partnerCentral.calls()).toHaveLength(0);
     expect(stackReads()).toHaveLength(0);
     expect(cfnResponse()).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: created, Data: { Arn: INVITATION_ARN, Id: INVITATION_ID } });
   });
@@ -288,7 +290,7 @@ describe('Update', () => {
 
       expect(createCalls()).toHaveLength(0);
       expect(cfnResponse()).toMatchObject({ Status: 'FAILED' });
-      expect(cfnResponse().Reason).toMatch(/^UnexpectedStackStatus: nothing was sent: the stack is UPDATE_COMPLETE_CLEANUP_IN_PROGRESS/);
+      expect(cfnResponse().Reason).toMatch(/^StackNotInProgress: nothing was sent: the stack is UPDATE_COMPLETE_CLEANUP_IN_PROGRESS/);
     });
   });
 

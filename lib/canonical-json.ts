@@ -1,3 +1,4 @@
+// Shared by the construct (duplicate checks at synth) and the handler (fingerprints, comparisons): free of aws-cdk-lib.
 /** JSON with object keys sorted at every level, so that key order never counts as a difference. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
