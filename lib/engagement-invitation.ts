@@ -99,7 +99,9 @@ export interface EngagementInvitationOptions {
    * calls STS AssumeRole on it (session name `cfn-<stack name>`, so CloudTrail in that account shows which stack
    * sent the invitation) and calls Partner Central with the role's credentials. The handler's own role is then
    * granted only `sts:AssumeRole` on this role for this invitation; the role must trust the stack's account and
-   * allow `partnercentral:CreateEngagementInvitation`.
+   * allow `partnercentral:CreateEngagementInvitation`, and should allow `partnercentral:ListEngagementInvitations` and
+   * `partnercentral:GetEngagementInvitation`, with which a redeploy adopts an identical invitation an earlier
+   * deployment sent instead of sending it again.
    *
    * @default - the handler's own role calls Partner Central (the stack's account is the linked account)
    */
@@ -239,7 +241,7 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
     cfnResource.cfnOptions.updateReplacePolicy = undefined;
     handler.creationChains.add(cfnResource);
     handler.serve(cfnResource, serviceTimeout);
-    handler.registerInvitation(this.node.path, request);
+    handler.registerInvitation(this.node.path, request, props.assumeRoleArn);
     this.invitationArn = resource.getAttString('Arn');
     this.invitationId = resource.getAttString('Id');
   }

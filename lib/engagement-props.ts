@@ -24,8 +24,10 @@ export interface EngagementOptions extends EngagementInvitationOptions {
  *
  * With `assumeRoleArn`, the role of the linked account must allow `partnercentral:CreateEngagement`,
  * `partnercentral:CreateEngagementContext`, `partnercentral:UpdateEngagementContext` and
- * `partnercentral:GetEngagement` (and `partnercentral:CreateEngagementInvitation` for the engagement's invitations,
- * which are sent with the same role unless they name their own).
+ * `partnercentral:GetEngagement`, and should allow `partnercentral:ListEngagements` (with which a redeploy adopts an
+ * identical engagement an earlier deployment created); the engagement's invitations, which are sent with the same
+ * role unless they name their own, need `partnercentral:CreateEngagementInvitation` and should have
+ * `partnercentral:ListEngagementInvitations` and `partnercentral:GetEngagementInvitation`.
  */
 export interface EngagementProps extends EngagementOptions {
   /**

@@ -7,8 +7,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CreationChains, maxConcurrentInvitations } from './creation-chains';
-import { canonicalJson } from './canonical-json';
 import { HANDLER_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE, SERVICE_TIMEOUT_MAX_SECONDS } from './handler-contract';
+import { sameContentKey } from './same-content';
 
 /**
  * The handler bundle, built by `npx projen bundle` when the library is built and shipped in the package.
@@ -103,7 +103,7 @@ export class EngagementInvitationHandler extends Construct {
     const seconds = serviceTimeout.toSeconds();
     // A ServiceTimeout known only at deploy time may be anything CloudFormation allows.
     this.maxServiceTimeoutSeconds = Math.max(this.maxServiceTimeoutSeconds, Token.isUnresolved(seconds) ? SERVICE_TIMEOUT_MAX_SECONDS : seconds);
-    resource.addDependency(this.eventInvokeConfig);
+    resource.addResourceDependency(this.eventInvokeConfig, 'Lambda discards its events older than the largest ServiceTimeout only once the EventInvokeConfig exists');
   }
 
   /**
@@ -111,15 +111,16 @@ export class EngagementInvitationHandler extends Construct {
    * (the same engagement, receiver, message and payload, literally or through the same references) would be one
    * invitation: the second would adopt the first. That is refused at synth.
    */
-  public registerInvitation(path: string, request: unknown): void {
-    this.invitationRequests.set(path, request);
+  public registerInvitation(constructPath: string, request: unknown, assumeRoleArn?: string): void {
+    // The sender counts too: the handler looks only at what the account it sends as already sent.
+    this.invitationRequests.set(constructPath, { request, sender: assumeRoleArn ?? null });
   }
 
   private identicalInvitations(): string[] {
     const byContent = new Map<string, string[]>();
-    for (const [path, request] of this.invitationRequests) {
-      const key = canonicalJson(Stack.of(this).resolve(request));
-      byContent.set(key, [...byContent.get(key) ?? [], path]);
+    for (const [constructPath, request] of this.invitationRequests) {
+      const key = sameContentKey(Stack.of(this).resolve(request));
+      byContent.set(key, [...byContent.get(key) ?? [], constructPath]);
     }
     return [...byContent.values()].filter((paths) => paths.length > 1).map((paths) => `${paths.join(' and ')}: would send `
       + 'identical invitations (same catalog, engagement, receiver, message and payload), which Partner Central holds as one: '
@@ -180,7 +181,8 @@ export class EngagementInvitationHandler extends Construct {
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason: 'partnercentral:CreateEngagementInvitation has no resource to name before the call (the invitation does not '
         + 'exist yet), nor has partnercentral:CreateEngagement (the engagement does not exist yet, and the context and read '
-        + 'actions on it follow from that call); each grant is narrowed to the stack\'s catalogs by the '
+        + 'actions on it follow from that call); the List and Get reads look for what an earlier deployment already '
+        + 'created, among resources known only at deploy time; each grant is narrowed to the stack\'s catalogs by the '
         + 'partnercentral:Catalog condition, as in AWS\'s managed policy AWSPartnerCentralOpportunityManagement.',
     });
   }

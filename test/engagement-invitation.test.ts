@@ -2,14 +2,19 @@
 import { CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Catalog, EngagementInvitation } from '../lib';
-import { testApp, testStack, validProps } from './support/fixtures';
+import { distinctProps, testApp, testStack, validProps } from './support/fixtures';
 
 const TYPE = 'Custom::PartnerCentralEngagementInvitation';
+/** What the handler may do with invitations: send one, and find and read one it already sent (to adopt it). */
+const INVITATION_ACTIONS = [
+  'partnercentral:CreateEngagementInvitation', 'partnercentral:ListEngagementInvitations', 'partnercentral:GetEngagementInvitation',
+];
 
+/** `count` invitations, each to its own receiver (the first is validProps()'s), in the catalogs in turn. */
 function stackWith(count: number, catalogs: string[] = ['Sandbox']): Stack {
   const stack = testStack();
   for (let i = 0; i < count; i++) {
-    new EngagementInvitation(stack, `Invite${i}`, validProps({ catalog: catalogs[i % catalogs.length] }));
+    new EngagementInvitation(stack, `Invite${i}`, distinctProps(i, { catalog: catalogs[i % catalogs.length] }));
   }
   return stack;
 }
@@ -28,7 +33,7 @@ test('3 invitations: 1 function, 1 role, 3 custom resources, no IAM policy resou
   }
 });
 
-test('the role may only CreateEngagementInvitation, on *, in the catalogs the stack uses, read its own stack\'s status and write its logs', () => {
+test('the role may only create, list and read invitations, on *, in the catalogs the stack uses, read its own stack\'s status and write its logs', () => {
   const template = Template.fromStack(stackWith(3, [Catalog.SANDBOX, Catalog.AWS]));
   const [role] = Object.values(template.findResources('AWS::IAM::Role'));
 
@@ -46,14 +51,14 @@ test('the role may only CreateEngagementInvitation, on *, in the catalogs the st
     // The rollback signal: this stack's status, and no other stack's.
     { Action: 'cloudformation:DescribeStacks', Effect: 'Allow', Resource: { Ref: 'AWS::StackId' } },
     {
-      Action: 'partnercentral:CreateEngagementInvitation',
+      Action: INVITATION_ACTIONS,
       Effect: 'Allow',
       Resource: '*',
       Condition: { StringEquals: { 'partnercentral:Catalog': ['AWS', 'Sandbox'] } },
     },
   ]);
   const partnerCentralActions = JSON.stringify(template.toJSON()).match(/"partnercentral:[A-Za-z]+"/g);
-  expect(new Set(partnerCentralActions)).toEqual(new Set(['"partnercentral:CreateEngagementInvitation"', '"partnercentral:Catalog"']));
+  expect(new Set(partnerCentralActions)).toEqual(new Set([...INVITATION_ACTIONS, 'partnercentral:Catalog'].map((a) => JSON.stringify(a))));
 });
 
 describe('assumeRoleArn (the Partner Central account is another account)', () => {
@@ -62,9 +67,9 @@ describe('assumeRoleArn (the Partner Central account is another account)', () =>
 
   test('the handler may only assume the roles; the property names the role', () => {
     const stack = testStack();
-    new EngagementInvitation(stack, 'A1', validProps({ assumeRoleArn: ROLE_A }));
-    new EngagementInvitation(stack, 'A2', validProps({ assumeRoleArn: ROLE_A }));
-    new EngagementInvitation(stack, 'B', validProps({ assumeRoleArn: ROLE_B }));
+    new EngagementInvitation(stack, 'A1', distinctProps(0, { assumeRoleArn: ROLE_A }));
+    new EngagementInvitation(stack, 'A2', distinctProps(1, { assumeRoleArn: ROLE_A }));
+    new EngagementInvitation(stack, 'B', distinctProps(2, { assumeRoleArn: ROLE_B }));
     const template = Template.fromStack(stack);
 
     const [role] = Object.values(template.findResources('AWS::IAM::Role'));
@@ -81,7 +86,7 @@ describe('assumeRoleArn (the Partner Central account is another account)', () =>
     const [role] = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Role'));
 
     expect(role.Properties.Policies[0].PolicyDocument.Statement.slice(2)).toEqual([
-      { Action: 'partnercentral:CreateEngagementInvitation', Effect: 'Allow', Resource: '*', Condition: { StringEquals: { 'partnercentral:Catalog': ['AWS'] } } },
+      { Action: INVITATION_ACTIONS, Effect: 'Allow', Resource: '*', Condition: { StringEquals: { 'partnercentral:Catalog': ['AWS'] } } },
       { Action: 'sts:AssumeRole', Effect: 'Allow', Resource: ROLE_A },
     ]);
   });
@@ -236,8 +241,15 @@ describe('fromEngagementInvitationArn', () => {
 });
 
 describe('creation chains (Partner Central takes 1 write request per second per account)', () => {
+  /** Each invitation's chain predecessors (undefined for none); every invitation also waits for the EventInvokeConfig. */
   function dependsOn(stack: Stack): Array<string[] | undefined> {
-    return Object.values(Template.fromStack(stack).findResources(TYPE)).map((r) => r.DependsOn);
+    const template = Template.fromStack(stack);
+    const [eventInvokeConfig] = Object.keys(template.findResources('AWS::Lambda::EventInvokeConfig'));
+    return Object.values(template.findResources(TYPE)).map((r) => {
+      expect(r.DependsOn).toContain(eventInvokeConfig);
+      const chain = (r.DependsOn as string[]).filter((id) => id !== eventInvokeConfig);
+      return chain.length > 0 ? chain : undefined;
+    });
   }
 
   test('by default, invitation n waits for invitation n - 5: at most 5 are created at the same time', () => {
@@ -258,7 +270,7 @@ describe('creation chains (Partner Central takes 1 write request per second per 
   ])('the context key sets the number of chains: %s', (value, expected) => {
     const stack = new Stack(testApp(), 'Chained');
     stack.node.setContext('cdk-engagement-invitation:maxConcurrentInvitations', value);
-    for (let i = 0; i < 5; i++) new EngagementInvitation(stack, `Invite${i}`, validProps());
+    for (let i = 0; i < 5; i++) new EngagementInvitation(stack, `Invite${i}`, distinctProps(i));
     const ids = Object.keys(Template.fromStack(stack).findResources(TYPE));
 
     expect(dependsOn(stack)).toEqual(expected.map((n) => (n === undefined ? undefined : [ids[n as number]])));

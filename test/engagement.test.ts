@@ -1,15 +1,18 @@
 // The Engagement construct: its template with its invitations (one handler, one role), the IAM statement, the
 // properties in the API's shape, synth-time validation (timestamps included), the member limit, imports.
 import { CfnParameter, Duration, Lazy, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { Catalog, Engagement, EngagementContextType, EngagementInvitation, EngagementProps } from '../lib';
 import { CREATE_ENGAGEMENT_RULES } from '../lib/engagement-rules';
 import { formatViolation, validate } from '../lib/validation';
-import { testStack, validProps } from './support/fixtures';
+import { distinctInvitation, testStack, validProps } from './support/fixtures';
 
 const ENGAGEMENT = 'Custom::PartnerCentralEngagement';
 const INVITATION = 'Custom::PartnerCentralEngagementInvitation';
 const ROLE_ARN = 'arn:aws:iam::444455556666:role/PartnerCentralEngagements';
+const INVITATION_ACTIONS = [
+  'partnercentral:CreateEngagementInvitation', 'partnercentral:ListEngagementInvitations', 'partnercentral:GetEngagementInvitation',
+];
 
 type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 
@@ -53,8 +56,9 @@ function engagementProps(edit: (props: Mutable<EngagementProps>) => void = () =>
   return props as EngagementProps;
 }
 
-function invitation() {
-  return validProps().invitation;
+/** validProps()'s invitation, to receiver account 111122223333 + n: invitations of one engagement must not be identical. */
+function invitation(n = 0) {
+  return distinctInvitation(n);
 }
 
 function statementsOf(template: Template): any[] {
@@ -63,7 +67,10 @@ function statementsOf(template: Template): any[] {
 }
 
 const ENGAGEMENT_STATEMENT = (catalogs: string[]) => ({
-  Action: ['partnercentral:CreateEngagement', 'partnercentral:CreateEngagementContext', 'partnercentral:UpdateEngagementContext', 'partnercentral:GetEngagement'],
+  Action: [
+    'partnercentral:CreateEngagement', 'partnercentral:CreateEngagementContext', 'partnercentral:UpdateEngagementContext', 'partnercentral:GetEngagement',
+    'partnercentral:ListEngagements',
+  ],
   Effect: 'Allow',
   Resource: '*',
   Condition: { StringEquals: { 'partnercentral:Catalog': catalogs } },
@@ -81,7 +88,7 @@ function synthError(build: (stack: Stack) => void, stack = testStack()): string 
 test('1 engagement and 3 invitations: 1 function, 1 role, 4 custom resources, no IAM policy; invitations wait for the engagement', () => {
   const stack = testStack();
   const engagement = new Engagement(stack, 'Engagement', engagementProps());
-  const invites = ['PartnerA', 'PartnerB', 'PartnerC'].map((id) => engagement.invite(id, { invitation: invitation() }));
+  const invites = ['PartnerA', 'PartnerB', 'PartnerC'].map((id, i) => engagement.invite(id, { invitation: invitation(i) }));
   const template = Template.fromStack(stack);
 
   template.resourceCountIs('AWS::Lambda::Function', 1);
@@ -174,8 +181,8 @@ test('apiRegion, serviceTimeout and assumeRoleArn as for invitations; its invita
     p.serviceTimeout = Duration.minutes(10);
     p.assumeRoleArn = ROLE_ARN;
   }));
-  engagement.invite('Inherited', { invitation: invitation() });
-  engagement.invite('Own', { invitation: invitation(), apiRegion: 'eu-west-1', serviceTimeout: Duration.minutes(8) });
+  engagement.invite('Inherited', { invitation: invitation(0) });
+  engagement.invite('Own', { invitation: invitation(1), apiRegion: 'eu-west-1', serviceTimeout: Duration.minutes(8) });
   const template = Template.fromStack(stack);
 
   template.hasResourceProperties(ENGAGEMENT, { ApiRegion: 'us-west-2', ServiceTimeout: '600', AssumeRoleArn: ROLE_ARN });
@@ -205,7 +212,7 @@ describe('IAM: one statement for the stack\'s engagements, on the same role', ()
     expect(statementsOf(template).slice(2)).toEqual([
       ENGAGEMENT_STATEMENT(['AWS', 'Sandbox']),
       {
-        Action: 'partnercentral:CreateEngagementInvitation',
+        Action: INVITATION_ACTIONS,
         Effect: 'Allow',
         Resource: '*',
         Condition: { StringEquals: { 'partnercentral:Catalog': ['Sandbox'] } },
@@ -220,7 +227,7 @@ describe('IAM: one statement for the stack\'s engagements, on the same role', ()
 
     expect(statementsOf(Template.fromStack(stack)).slice(2).map((s) => [s.Action, s.Condition.StringEquals['partnercentral:Catalog']])).toEqual([
       [ENGAGEMENT_STATEMENT([]).Action, ['AWS']],
-      ['partnercentral:CreateEngagementInvitation', ['Sandbox']],
+      [INVITATION_ACTIONS, ['Sandbox']],
     ]);
   });
 
@@ -229,10 +236,10 @@ describe('IAM: one statement for the stack\'s engagements, on the same role', ()
     new EngagementInvitation(stack, 'Invite', validProps());
     const actions = JSON.stringify(Template.fromStack(stack).toJSON()).match(/"partnercentral:[A-Za-z]+"/g);
 
-    expect(new Set(actions)).toEqual(new Set(['"partnercentral:CreateEngagementInvitation"', '"partnercentral:Catalog"']));
+    expect(new Set(actions)).toEqual(new Set([...INVITATION_ACTIONS, 'partnercentral:Catalog'].map((a) => JSON.stringify(a))));
   });
 
-  test('an engagement alone: its statement, no CreateEngagementInvitation', () => {
+  test('an engagement alone: its statement, no invitation action', () => {
     const stack = testStack();
     new Engagement(stack, 'Engagement', engagementProps());
 
@@ -244,10 +251,10 @@ describe('the member limit: an engagement has at most 10 members, its creator in
   test('9 invitations are accepted; the 10th fails at synth naming the engagement and the limit, and adds nothing', () => {
     const stack = testStack();
     const engagement = new Engagement(stack, 'Engagement', engagementProps());
-    for (let i = 1; i <= 9; i++) engagement.invite(`Partner${i}`, { invitation: invitation() });
+    for (let i = 1; i <= 9; i++) engagement.invite(`Partner${i}`, { invitation: invitation(i) });
     const children = engagement.node.children.length;
 
-    expect(() => engagement.invite('Partner10', { invitation: invitation() })).toThrow(
+    expect(() => engagement.invite('Partner10', { invitation: invitation(10) })).toThrow(
       "TestStack/Engagement: cannot invite 'Partner10': an engagement has at most 10 members, its creator included, so at most 9 invitations (member limit)");
     expect(engagement.node.children).toHaveLength(children);
     Template.fromStack(stack).resourceCountIs(INVITATION, 9);
@@ -257,9 +264,9 @@ describe('the member limit: an engagement has at most 10 members, its creator in
     const stack = testStack();
     const first = new Engagement(stack, 'First', engagementProps());
     const second = new Engagement(stack, 'Second', engagementProps());
-    for (let i = 1; i <= 9; i++) first.invite(`Partner${i}`, { invitation: invitation() });
+    for (let i = 1; i <= 9; i++) first.invite(`Partner${i}`, { invitation: invitation(i) });
 
-    expect(() => second.invite('Partner1', { invitation: invitation() })).not.toThrow();
+    expect(() => second.invite('Partner1', { invitation: invitation(1) })).not.toThrow();
   });
 
   test('a rejected invitation does not count', () => {
@@ -393,5 +400,8 @@ test('engagementId and engagementArn are the Id and Arn attributes; catalog is t
   expect(stack.resolve(engagement.engagementArn)).toEqual({ 'Fn::GetAtt': [logicalId, 'Arn'] });
   expect(engagement.catalog).toBe('Sandbox');
   expect(Engagement.RESOURCE_TYPE).toBe(ENGAGEMENT);
-  Template.fromStack(stack).hasResource(ENGAGEMENT, { DependsOn: Match.absent() });
+  // Outside the invitations' creation chains: it waits only for the bound on its events' age.
+  const template = Template.fromStack(stack);
+  template.hasResource(ENGAGEMENT, { DependsOn: Object.keys(template.findResources('AWS::Lambda::EventInvokeConfig')) });
+  template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
 });

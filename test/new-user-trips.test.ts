@@ -5,14 +5,17 @@ import { CfnDynamicReference, CfnDynamicReferenceService, CfnParameter, Fn, Lazy
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Catalog, Engagement, EngagementContextType, EngagementInvitation, EngagementInvitationProps, EngagementProps } from '../lib';
 import { toWireRequest } from '../lib/wire-request';
-import { PII, testStack, validProps } from './support/fixtures';
+import { distinctProps, PII, testStack, validProps } from './support/fixtures';
 
 type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 const TYPE = 'Custom::PartnerCentralEngagementInvitation';
 const OPP = 'invitation.payload.opportunityInvitation';
 
-function propsWith(edit: (props: Mutable<EngagementInvitationProps>) => void): EngagementInvitationProps {
-  const props = JSON.parse(JSON.stringify(validProps())) as Mutable<EngagementInvitationProps>;
+function propsWith(
+  edit: (props: Mutable<EngagementInvitationProps>) => void,
+  base: EngagementInvitationProps = validProps(),
+): EngagementInvitationProps {
+  const props = JSON.parse(JSON.stringify(base)) as Mutable<EngagementInvitationProps>;
   edit(props);
   return props as unknown as EngagementInvitationProps;
 }
@@ -54,7 +57,8 @@ describe('1. dynamic references', () => {
     const stack = testStack();
     new EngagementInvitation(stack, 'Literal', propsWith((p) => { p.invitation.payload.opportunityInvitation!.senderContacts![0].email = SSM; }));
     const token = new CfnDynamicReference(CfnDynamicReferenceService.SSM, '/contacts/email').toString();
-    new EngagementInvitation(stack, 'Token', propsWith((p) => { p.invitation.payload.opportunityInvitation!.senderContacts![0].email = token; }));
+    // To another receiver: the two would otherwise be identical invitations, which a stack refuses.
+    new EngagementInvitation(stack, 'Token', propsWith((p) => { p.invitation.payload.opportunityInvitation!.senderContacts![0].email = token; }, distinctProps(1)));
     new Engagement(stack, 'Engagement', leadEngagement({ email: SSM, phone: '{{resolve:ssm:/contacts/phone}}' }));
 
     const emails = Object.values(Template.fromStack(stack).findResources(TYPE))
@@ -188,20 +192,20 @@ describe('8. one role token used twice', () => {
   test('the same parameter token twice is granted once (one token object, one string)', () => {
     const stack = testStack();
     const role = new CfnParameter(stack, 'RoleArn');
-    new EngagementInvitation(stack, 'A', validProps({ assumeRoleArn: role.valueAsString }));
-    new EngagementInvitation(stack, 'B', validProps({ assumeRoleArn: role.valueAsString }));
+    new EngagementInvitation(stack, 'A', distinctProps(0, { assumeRoleArn: role.valueAsString }));
+    new EngagementInvitation(stack, 'B', distinctProps(1, { assumeRoleArn: role.valueAsString }));
     expect(assumeRoleResources(stack)).toEqual([{ Ref: 'RoleArn' }]);
   });
 
   test('two tokens that resolve to the same value are granted once; different values both', () => {
     const stack = testStack();
-    new EngagementInvitation(stack, 'A', validProps({ assumeRoleArn: Fn.importValue('PartnerRoleArn') }));
-    new EngagementInvitation(stack, 'B', validProps({ assumeRoleArn: Fn.importValue('PartnerRoleArn') }));
-    new EngagementInvitation(stack, 'C', validProps({ assumeRoleArn: Fn.ref('RoleArn') }));
-    new EngagementInvitation(stack, 'D', validProps({ assumeRoleArn: Fn.ref('RoleArn') }));
-    new EngagementInvitation(stack, 'E', validProps({ assumeRoleArn: Fn.importValue('OtherRoleArn') }));
-    new EngagementInvitation(stack, 'F', validProps({ assumeRoleArn: 'arn:aws:iam::444455556666:role/Invitations' }));
-    new EngagementInvitation(stack, 'G', validProps({ assumeRoleArn: Lazy.string({ produce: () => 'arn:aws:iam::444455556666:role/Invitations' }) }));
+    new EngagementInvitation(stack, 'A', distinctProps(0, { assumeRoleArn: Fn.importValue('PartnerRoleArn') }));
+    new EngagementInvitation(stack, 'B', distinctProps(1, { assumeRoleArn: Fn.importValue('PartnerRoleArn') }));
+    new EngagementInvitation(stack, 'C', distinctProps(2, { assumeRoleArn: Fn.ref('RoleArn') }));
+    new EngagementInvitation(stack, 'D', distinctProps(3, { assumeRoleArn: Fn.ref('RoleArn') }));
+    new EngagementInvitation(stack, 'E', distinctProps(4, { assumeRoleArn: Fn.importValue('OtherRoleArn') }));
+    new EngagementInvitation(stack, 'F', distinctProps(5, { assumeRoleArn: 'arn:aws:iam::444455556666:role/Invitations' }));
+    new EngagementInvitation(stack, 'G', distinctProps(6, { assumeRoleArn: Lazy.string({ produce: () => 'arn:aws:iam::444455556666:role/Invitations' }) }));
     new CfnParameter(stack, 'RoleArn');
     expect(assumeRoleResources(stack)).toEqual([[
       { 'Fn::ImportValue': 'PartnerRoleArn' }, { Ref: 'RoleArn' }, { 'Fn::ImportValue': 'OtherRoleArn' },

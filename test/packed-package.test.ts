@@ -31,13 +31,14 @@ beforeAll(() => {
     try { require.resolve('esbuild'); esbuild = 'present'; } catch {}
     const app = new App({ outdir: 'cdk.out', context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
     const stack = new Stack(app, 'ConsumerApp');
-    for (const id of ['A', 'B']) {
+    // Two invitations to two receivers: a stack refuses two identical invitations.
+    for (const [id, awsAccountId] of [['A', '111122223333'], ['B', '444455556666']]) {
       new EngagementInvitation(stack, id, {
         catalog: Catalog.SANDBOX,
         engagementIdentifier: 'eng-abcdefghijklmn',
         invitation: {
           message: 'Hello',
-          receiver: { account: { awsAccountId: '111122223333' } },
+          receiver: { account: { awsAccountId } },
           payload: { leadInvitation: { customer: { companyName: 'Acme' }, interaction: { contactBusinessTitle: 'CTO' } } },
         },
       });

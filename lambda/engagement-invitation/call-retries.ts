@@ -24,6 +24,12 @@ export function transientRetryWindowMs(failures: number): number {
   return Math.min(4_000, 500 * 2 ** (failures - 1));
 }
 
+/**
+ * How long a throttled or failing read is retried before the handler stops looking and behaves as without reads: the
+ * write it precedes keeps most of the event's time.
+ */
+export const READ_RETRY_MS = 10_000;
+
 /** No attempt starts later than this before the deadline: a call needs time to be answered. */
 export const LAST_ATTEMPT_MARGIN_MS = 1_000;
 
@@ -57,6 +63,8 @@ export interface RetryOptions {
    * re-reads the stack's status here, so that a rollback that began while a write waited stops the write.
    */
   readonly beforeRetry?: () => Promise<void>;
+  /** No retry starts later than this many ms after the first attempt (reads give up early, writes use the deadline). */
+  readonly retryForMs?: number;
   /** For tests: the source of jitter, the clock and the wait. */
   readonly random?: () => number;
   readonly now?: () => number;
@@ -85,7 +93,8 @@ export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOp
         : kind === 'transient' && transientFailures < TRANSIENT_ATTEMPTS ? transientRetryWindowMs(transientFailures)
           : undefined;
       const delay = window === undefined ? undefined : random() * window;
-      if (delay === undefined || now() + delay + LAST_ATTEMPT_MARGIN_MS > options.deadline) {
+      const lastStart = Math.min(options.deadline - LAST_ATTEMPT_MARGIN_MS, started + (options.retryForMs ?? Infinity));
+      if (delay === undefined || now() + delay > lastStart) {
         throw withAttempts(error, attempts);
       }
       await sleep(delay, options.abortSignal);
@@ -98,6 +107,11 @@ export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOp
       }
     }
   }
+}
+
+/** The retry options of a read: the event's, ending READ_RETRY_MS after the first attempt. */
+export function readRetry(options: RetryOptions): RetryOptions {
+  return { ...options, retryForMs: READ_RETRY_MS };
 }
 
 function withAttempts(error: unknown, attempts: number): unknown {

@@ -2,13 +2,13 @@
 // service holds is adopted, else ClientToken = the Create's RequestId; an unchanged Update sends nothing; Delete sends
 // nothing because no API deletes an engagement; a rollback never creates), plus in-place changes of contexts where
 // the API allows them, each checked against what the engagement already holds (context-convergence.ts).
-import { canonicalJson } from '../../lib/canonical-json';
-import { pendingContextWrites } from './context-convergence';
 import { ContextChanges, contextChanges } from './context-changes';
+import { pendingContextWrites } from './context-convergence';
 import {
   createEngagement, createEngagementContext, EngagementContextRequest, EngagementRequest, updateEngagementContext,
 } from './engagement-api';
 import { creatorAccount, findIdenticalEngagement, HeldEngagement, readEngagement } from './engagement-reads';
+import { readEngagementRequest } from './engagement-request';
 import { failed, unchanged } from './outcomes';
 import { ApiTarget, apiTarget } from './partner-central';
 import { formatPhysicalId, parseEngagementPhysicalId, requestFingerprint, ResourcePhysicalId } from './physical-id';
@@ -16,8 +16,8 @@ import { assertStackSending } from './send-gate';
 import { describeError } from './service-errors';
 import { readStackStatus, ReadStackStatus } from './stack-status';
 import { CustomResourceEvent, Outcome, TimeBudget } from './types';
-import { readEngagementRequest } from './engagement-request';
 import { updateDirection } from './update-direction';
+import { canonicalJson } from '../../lib/canonical-json';
 import { ALLOW_REPLACEMENT_PROPERTY, ENGAGEMENT_CREATE_FAILED_MARKER } from '../../lib/handler-contract';
 
 export interface EngagementServices {
@@ -30,7 +30,11 @@ export interface EngagementServices {
 }
 
 const AWS_SERVICES: EngagementServices = {
-  createEngagement, findEngagement: findIdenticalEngagement, readEngagement, createEngagementContext, updateEngagementContext,
+  createEngagement,
+  findEngagement: findIdenticalEngagement,
+  readEngagement,
+  createEngagementContext,
+  updateEngagementContext,
   readStackStatus,
 };
 
@@ -171,13 +175,18 @@ async function updateInPlace(
   }
 }
 
+/** A hung request's timeout (partner-central.ts) and a second: what the restore leaves of the event's time. */
+const RESTORE_MARGIN_MS = 9_000;
+
 /**
  * A rollback never fails because of Partner Central: UPDATE_ROLLBACK_FAILED would leave the stack stuck, which is
  * worse for its owner than a context left as the service holds it. A context that could not be restored (throttled,
  * conflict, denied) is named in the log line, and the next forward deploy converges on it.
  */
 async function restoreInPlace(physicalResourceId: string, current: ResourcePhysicalId, changes: ContextChanges, w: ContextWrite): Promise<Outcome> {
-  const outcome = await updateInPlace(physicalResourceId, current, changes, w, false);
+  // Its own deadline, a request timeout before the event's: the last attempt ends in time to answer SUCCESS.
+  const budget = { ...w.budget, deadline: w.budget.deadline - RESTORE_MARGIN_MS };
+  const outcome = await updateInPlace(physicalResourceId, current, changes, { ...w, budget }, false);
   if (outcome.status === 'SUCCESS') return outcome;
   return {
     ...unchanged(physicalResourceId, current),

@@ -7,13 +7,13 @@
 // - an engagement's contexts (GetEngagement), so that a context or a lead interaction it already holds is not
 //   written again (UpdateEngagementContext has no ClientToken: a redelivered event would append twice).
 import { GetEngagementCommand, ListEngagementsCommand, ListEngagementsCommandOutput } from '@aws-sdk/client-partnercentral-selling';
-import { withRetries } from './call-retries';
+import { readRetry, withRetries } from './call-retries';
 import { CreatedEngagement, EngagementContextRequest, EngagementRequest } from './engagement-api';
 import { Lookup } from './invitation-reads';
 import { ApiTarget, partnerCentralClient } from './partner-central';
-import { missingItems, sameContent } from './same-content';
 import { describeError } from './service-errors';
 import { countRead, TimeBudget } from './types';
+import { missingItems, sameContent } from '../../lib/same-content';
 
 /** Pages of 100 engagement summaries read at most before the handler gives up looking (and creates). */
 const MAX_PAGES = 10;
@@ -47,7 +47,7 @@ export async function readEngagement(catalog: string, engagementId: string, targ
   const client = await partnerCentralClient(target);
   countRead(budget, 'serviceReads');
   const command = new GetEngagementCommand({ Catalog: catalog, Identifier: engagementId });
-  const answer = await withRetries(() => client.send(command, { abortSignal: budget.abortSignal }), budget);
+  const answer = await withRetries(() => client.send(command, { abortSignal: budget.abortSignal }), readRetry(budget));
   return (answer ?? {}) as HeldEngagement;
 }
 
@@ -70,7 +70,8 @@ export async function findIdenticalEngagement(
         ...(nextToken ? { NextToken: nextToken } : {}),
       });
       countRead(budget, 'serviceReads');
-      const answer: ListEngagementsCommandOutput | undefined = await withRetries(() => client.send(command, { abortSignal: budget.abortSignal }), budget);
+      const answer: ListEngagementsCommandOutput | undefined = await withRetries(
+        () => client.send(command, { abortSignal: budget.abortSignal }), readRetry(budget));
       for (const summary of answer?.EngagementSummaryList ?? []) {
         // Filtered again: a filter the service did not apply must not lead to an adoption.
         if (!summary.Id || (summary.CreatedBy !== undefined && summary.CreatedBy !== creator)) continue;

@@ -10,19 +10,23 @@
 import {
   GetEngagementInvitationCommand, GetEngagementInvitationCommandOutput, ListEngagementInvitationsCommand,
 } from '@aws-sdk/client-partnercentral-selling';
-import { withRetries } from './call-retries';
+import { readRetry, withRetries } from './call-retries';
 import { ApiTarget, CreatedInvitation, InvitationRequest, partnerCentralClient } from './partner-central';
-import { sameContent } from './same-content';
 import { describeError } from './service-errors';
 import { countRead, TimeBudget } from './types';
 import { ADOPTABLE_INVITATION_STATUSES } from '../../lib/handler-contract';
+import { sameContent } from '../../lib/same-content';
 
 /** What a look at the service found. `unreadable`: the reason it could not look (the handler then sends). */
 export type Lookup<T> = { readonly found: T } | { readonly notFound: true } | { readonly unreadable: string };
 
-/** Pages of 100 summaries read at most: an engagement holds at most 10 members, so this is far more than enough. */
-const MAX_PAGES = 5;
-/** Candidates whose content is read at most. */
+/**
+ * Pages of 100 summaries read at most (the engagement's open invitations to every receiver): beyond them the handler
+ * stops looking and sends, as without reads. An engagement holds at most 10 members, so real engagements stay far
+ * below this.
+ */
+const MAX_PAGES = 10;
+/** Candidates (same receiver and payload type) whose content is read at most, newest first. */
 const MAX_CANDIDATES = 10;
 
 interface ReceiverShape { readonly Account?: { readonly AwsAccountId?: string; readonly Alias?: string } }
@@ -35,9 +39,9 @@ export async function findIdenticalInvitation(request: InvitationRequest, target
     const client = await partnerCentralClient(target);
     const send = <T>(call: () => Promise<T>) => {
       countRead(budget, 'serviceReads');
-      return withRetries(call, budget);
+      return withRetries(call, readRetry(budget));
     };
-    const candidates: Array<{ Id: string; Arn?: string }> = [];
+    const candidates: Array<{ Id: string; Arn?: string; sentAt: number }> = [];
     let nextToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const command = new ListEngagementInvitationsCommand({
@@ -56,12 +60,13 @@ export async function findIdenticalInvitation(request: InvitationRequest, target
         if (!summary.Id || (summary.EngagementId && summary.EngagementId !== request.EngagementIdentifier)) continue;
         if (summary.Status && !(ADOPTABLE_INVITATION_STATUSES as readonly string[]).includes(summary.Status)) continue;
         if (receiver !== undefined && receiver !== receiverAccount) continue;
-        candidates.push({ Id: summary.Id, Arn: summary.Arn });
+        candidates.push({ Id: summary.Id, Arn: summary.Arn, sentAt: summary.InvitationDate?.getTime() ?? 0 });
       }
       nextToken = answer?.NextToken;
       if (!nextToken) break;
     }
     if (nextToken) return { unreadable: `more than ${MAX_PAGES * 100} invitations are open on the engagement` };
+    candidates.sort((a, b) => b.sentAt - a.sentAt);
     for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
       const command = new GetEngagementInvitationCommand({ Catalog: request.Catalog, Identifier: candidate.Id });
       let held: GetEngagementInvitationCommandOutput | undefined;
@@ -71,7 +76,9 @@ export async function findIdenticalInvitation(request: InvitationRequest, target
         if (budget.abortSignal.aborted) throw error;
         continue; // this one's content cannot be read: it cannot be adopted
       }
-      if (isIdentical(held as unknown as Record<string, unknown> | undefined, request)) return { found: { Arn: held.Arn ?? candidate.Arn ?? candidate.Id, Id: held.Id ?? candidate.Id } };
+      if (isIdentical(held as unknown as Record<string, unknown> | undefined, request)) {
+        return { found: { Arn: held.Arn ?? candidate.Arn ?? candidate.Id, Id: held.Id ?? candidate.Id } };
+      }
     }
     return { notFound: true };
   } catch (error) {

@@ -1,5 +1,4 @@
 // Custom::PartnerCentralEngagementInvitation, event by event: what each CloudFormation event does and answers.
-import { canonicalJson } from '../../lib/canonical-json';
 import { findIdenticalInvitation } from './invitation-reads';
 import { failed, unchanged } from './outcomes';
 import { apiTarget, createEngagementInvitation, InvitationRequest } from './partner-central';
@@ -9,6 +8,7 @@ import { describeError } from './service-errors';
 import { readStackStatus, ReadStackStatus } from './stack-status';
 import { CustomResourceEvent, Outcome, TimeBudget } from './types';
 import { updateDirection } from './update-direction';
+import { canonicalJson } from '../../lib/canonical-json';
 import {
   CREATE_FAILED_MARKER, ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_RESOURCE_TYPE, INVITATION_REQUEST_PROPERTIES,
 } from '../../lib/handler-contract';

@@ -1,7 +1,7 @@
 // The local endpoint's engagements: what CreateEngagement, CreateEngagementContext and UpdateEngagementContext leave
 // in the account, kept in the invitation store's state file (store.ts) so one file holds the whole account.
 import { createHash, randomInt } from 'node:crypto';
-import { canonicalJson } from '../../lambda/engagement-invitation/canonical-json';
+import { canonicalJson } from '../canonical-json';
 
 export interface StoredContext {
   readonly Id: string;
@@ -57,7 +57,12 @@ export class EngagementStore {
     this.save();
   }
 
-  public create(request: { Catalog: string; Title?: string; Description?: string }, contexts: StoredContext[]): StoredEngagement {
+  /**
+   * A new engagement of `request.Catalog`, created by this account; `createdBy` another account seeds one this account
+   * is a member of (it counts two members then: the creator and this account).
+   */
+  public create(request: { Catalog: string; Title?: string; Description?: string }, contexts: StoredContext[],
+    createdBy = this.account): StoredEngagement {
     const id = `eng-${Array.from({ length: 14 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('')}`;
     const now = new Date().toISOString();
     const engagement: StoredEngagement = {
@@ -67,16 +72,21 @@ export class EngagementStore {
       ...(request.Title !== undefined ? { Title: request.Title } : {}),
       ...(request.Description !== undefined ? { Description: request.Description } : {}),
       CreatedAt: now,
-      CreatedBy: this.account,
+      CreatedBy: createdBy,
       // The CreateEngagement documentation: "automatically adds the caller's AWS account as an active member".
-      MemberCount: 1,
+      MemberCount: createdBy === this.account ? 1 : 2,
       ModifiedAt: now,
-      ModifiedBy: this.account,
+      ModifiedBy: createdBy,
       Contexts: contexts,
     };
     this.state.engagements.push(engagement);
     this.save();
     return engagement;
+  }
+
+  /** Every engagement of the account, oldest first. */
+  public list(): readonly StoredEngagement[] {
+    return this.state.engagements;
   }
 
   /** By id or ARN (EngagementArnOrIdentifier), in `catalog`. */

@@ -29,6 +29,7 @@ export interface Shape {
   readonly key?: MemberReference;
   readonly value?: MemberReference;
   readonly input?: MemberReference;
+  readonly output?: MemberReference;
 }
 export interface SmithyModel {
   readonly shapes: Readonly<Record<string, Shape>>;
@@ -67,6 +68,23 @@ export function validateOperationInput(operation: string, body: unknown, model: 
   const violations: ModelViolation[] = [];
   check(model, shape.input ?? { target: 'smithy.api#Unit' }, body, [], violations);
   return violations;
+}
+
+/**
+ * Every violation of `answer` against the output of `operation`: the local endpoint's answers are held to the model
+ * as its requests are (tests check them with it).
+ */
+export function validateOperationOutput(operation: string, answer: unknown, model: SmithyModel = loadSellingModel()): ModelViolation[] {
+  const shape = model.shapes[`${NAMESPACE}${operation}`];
+  if (shape?.type !== 'operation') throw new Error(`${operation} is not an operation of the model`);
+  const violations: ModelViolation[] = [];
+  check(model, shape.output ?? { target: 'smithy.api#Unit' }, answer, [], violations);
+  return violations;
+}
+
+/** The names of the model's operations (`CreateEngagementInvitation`, ...). */
+export function operationNames(model: SmithyModel = loadSellingModel()): string[] {
+  return Object.entries(model.shapes).filter(([, shape]) => shape.type === 'operation').map(([id]) => shortName(id));
 }
 
 export function formatFieldName(segments: ReadonlyArray<string | number>): string {

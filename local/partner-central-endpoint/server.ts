@@ -1,16 +1,20 @@
 // A local Partner Central Selling endpoint on 127.0.0.1: the service's awsJson1_0 protocol for
-// CreateEngagementInvitation, GetEngagementInvitation and ListEngagementInvitations (SENDER view), and for
-// CreateEngagement, GetEngagement, CreateEngagementContext and UpdateEngagementContext (engagement-operations.ts), each
-// request validated against the committed Smithy model (model-validator.ts, never the construct's own rule table),
-// idempotent on ClientToken, with fault injection for tests and the local deploy.
+// CreateEngagementInvitation, GetEngagementInvitation and ListEngagementInvitations (SENDER view;
+// invitation-operations.ts), for CreateEngagement, GetEngagement, CreateEngagementContext and UpdateEngagementContext
+// (engagement-operations.ts) and ListEngagements (engagement-list.ts), each request validated against the committed
+// Smithy model (model-validator.ts, never the construct's own rule table), idempotent on ClientToken, with fault
+// injection and the service's undocumented answers chosen by options (access.ts) for tests and the local deploy.
 // Point the SDK at it with AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING=<url>.
 import * as http from 'node:http';
+import { checkedOperations, checkedSenderInvitationReads, iamDenied, SenderInvitationReads } from './access';
+import { ContextTypesMatch, listEngagements } from './engagement-list';
 import { ENGAGEMENT_OPERATIONS } from './engagement-operations';
 import { EngagementStore } from './engagement-store';
+import { createInvitation, getInvitation, InvitationContext, listInvitations } from './invitation-operations';
 import { formatFieldName, ModelViolation, validateOperationInput } from './model-validator';
 import { QuotaOptions, RequestQuotas } from './quotas';
-import { notFound, ServiceError } from './service-error';
-import { InvitationStore, StoredInvitation } from './store';
+import { ServiceError, validationException } from './service-error';
+import { InvitationStore } from './store';
 import { listenOnLoopback } from '../loopback-server';
 import { signingAccessKeyId } from '../sts-endpoint/server';
 
@@ -51,6 +55,34 @@ export interface EndpointOptions {
   readonly maxRequests?: number;
   /** Enforce the service's request quotas (quotas.ts), answering ThrottlingException over them. @default - none */
   readonly quotas?: QuotaOptions;
+  /**
+   * What GetEngagementInvitation answers the account that sent the invitation (every invitation this endpoint
+   * holds), which the service does not document: 'content' the whole invitation with Payload and InvitationMessage,
+   * 'summary' the same without them, 'denied' AccessDeniedException (403). See access.ts. @default 'content'
+   */
+  readonly senderInvitationReads?: SenderInvitationReads;
+  /**
+   * Operations (names of the model's operations, such as 'ListEngagements') that answer AccessDeniedException (403)
+   * as when the caller's IAM policy does not allow them, before the request is validated: a handler role without
+   * read permissions. @default - none
+   */
+  readonly deniedOperations?: readonly string[];
+  /**
+   * How ListEngagements reads several ContextTypes or ExcludeContextTypes, which the model leaves open: 'any' of the
+   * types or 'all' of them (engagement-list.ts). @default 'any'
+   */
+  readonly contextTypesMatch?: ContextTypesMatch;
+  /**
+   * ListEngagements and ListEngagementInvitations leave out what was created less than this many ms ago: the
+   * service does not document whether its listings are consistent with a create just answered. @default 0
+   */
+  readonly listLagMs?: number;
+  /**
+   * Validation messages quote the refused value, in the form many AWS services use ("1 validation error detected:
+   * Value '…' at '…' failed to satisfy constraint: …"). Whether Partner Central's do is not documented; a client must
+   * keep such values out of what it reports either way. @default false
+   */
+  readonly quoteValuesInErrors?: boolean;
 }
 
 export interface WireCall {
@@ -77,7 +109,24 @@ export interface PartnerCentralEndpoint {
   setDelay(ms: number): void;
   /** Throttle this fraction of the following calls, chosen by a pseudo-random sequence started from `seed`. */
   throttleFraction(fraction: number, seed?: number): void;
+  /** From now on, what a sender's GetEngagementInvitation answers (EndpointOptions.senderInvitationReads). */
+  setSenderInvitationReads(mode: SenderInvitationReads): void;
+  /** From now on, exactly these operations are denied (EndpointOptions.deniedOperations); [] allows all again. */
+  denyOperations(operations: readonly string[]): void;
+  /** From now on, how long a new engagement or invitation stays out of List answers (EndpointOptions.listLagMs). */
+  setListLag(ms: number): void;
+  /** From now on, whether validation messages quote the refused values (EndpointOptions.quoteValuesInErrors). */
+  quoteValuesInErrors(quote: boolean): void;
   close(): Promise<void>;
+}
+
+/** What the options set, read on every call so that a test can switch it while the endpoint runs. */
+interface Settings {
+  senderInvitationReads: SenderInvitationReads;
+  deniedOperations: Set<string>;
+  contextTypesMatch: ContextTypesMatch;
+  listLagMs: number;
+  quoteValuesInErrors: boolean;
 }
 
 const FAULT_ERRORS: Record<'throttle' | 'internal' | 'quota', ServiceError> = {
@@ -90,8 +139,15 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
   const account = options.account ?? '123456789012';
   const store = new InvitationStore(account, options.stateFile);
   const engagements = new EngagementStore(store.engagementState(), () => store.save(), account, options.region ?? 'us-east-1');
+  const settings: Settings = {
+    senderInvitationReads: checkedSenderInvitationReads(options.senderInvitationReads ?? 'content'),
+    deniedOperations: checkedOperations(options.deniedOperations ?? []),
+    contextTypesMatch: checkedContextTypesMatch(options.contextTypesMatch ?? 'any'),
+    listLagMs: checkedLag(options.listLagMs ?? 0),
+    quoteValuesInErrors: options.quoteValuesInErrors ?? false,
+  };
   const context: Context = {
-    store, engagementStore: engagements, engagements: options.engagements, strictEngagements: options.strictEngagements ?? false,
+    account, store, engagementStore: engagements, engagements: options.engagements, strictEngagements: options.strictEngagements ?? false, settings,
   };
   const calls: WireCall[] = [];
   const faults: Fault[] = [];
@@ -151,8 +207,22 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
     injectFaults: (fault, count) => { for (let i = 0; i < count; i++) faults.push(fault); },
     setDelay: (ms) => { delayMs = ms; },
     throttleFraction: (fraction, seed = 1) => { throttle = { fraction, next: pseudoRandom(seed) }; },
+    setSenderInvitationReads: (mode) => { settings.senderInvitationReads = checkedSenderInvitationReads(mode); },
+    denyOperations: (operations) => { settings.deniedOperations = checkedOperations(operations); },
+    setListLag: (ms) => { settings.listLagMs = checkedLag(ms); },
+    quoteValuesInErrors: (quote) => { settings.quoteValuesInErrors = quote; },
     close: loopback.close,
   };
+}
+
+function checkedContextTypesMatch(match: string): ContextTypesMatch {
+  if (match !== 'any' && match !== 'all') throw new Error(`contextTypesMatch must be any or all (got ${JSON.stringify(match)})`);
+  return match;
+}
+
+function checkedLag(ms: number): number {
+  if (!(ms >= 0 && Number.isFinite(ms))) throw new Error(`listLagMs must be a finite number >= 0 (got ${ms})`);
+  return ms;
 }
 
 /** A small seeded generator (Park-Miller): the same seed throttles the same calls on every run. */
@@ -174,11 +244,9 @@ function parseBody(text: string): Record<string, any> | undefined {
   }
 }
 
-interface Context {
-  readonly store: InvitationStore;
-  readonly engagementStore: EngagementStore;
-  readonly engagements: readonly string[] | undefined;
-  readonly strictEngagements: boolean;
+interface Context extends InvitationContext {
+  readonly account: string;
+  readonly settings: Settings;
 }
 
 /** The operations served, by name; each gets a body already valid against the operation's input in the model. */
@@ -186,6 +254,7 @@ const OPERATIONS: Readonly<Record<string, (body: Record<string, any>, context: C
   CreateEngagementInvitation: createInvitation,
   GetEngagementInvitation: getInvitation,
   ListEngagementInvitations: listInvitations,
+  ListEngagements: (body, context) => listEngagements(body, context.engagementStore, context.settings),
   ...Object.fromEntries(Object.entries(ENGAGEMENT_OPERATIONS)
     .map(([name, handler]) => [name, (body: Record<string, any>, context: Context) => handler(body, context.engagementStore)])),
 };
@@ -195,12 +264,14 @@ function dispatch(operation: string, req: http.IncomingMessage, body: Record<str
     throw new ServiceError('ValidationException', 400, 'Expected POST / with Content-Type application/x-amz-json-1.0',
       { Reason: 'REQUEST_VALIDATION_FAILED' });
   }
+  // IAM decides on the action before the service reads the request.
+  if (context.settings.deniedOperations.has(operation)) throw iamDenied(context.account, operation);
   if (!body) throw validationError([{ path: [], fieldName: formatFieldName([]), message: 'The body is not a JSON object', code: 'INVALID_VALUE' }]);
   const handler = Object.prototype.hasOwnProperty.call(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
   if (!handler) throw new ServiceError('UnknownOperationException', 400, `Unsupported operation ${operation.slice(0, 80)}`);
   const violations = validateOperationInput(operation, body);
   violations.push(...documentedViolations(operation, body, violations));
-  if (violations.length > 0) throw validationError(violations);
+  if (violations.length > 0) throw validationError(violations, context.settings.quoteValuesInErrors ? body : undefined);
   return handler(body, context);
 }
 
@@ -217,64 +288,11 @@ function documentedViolations(operation: string, body: Record<string, any>, mode
   return violations;
 }
 
-function createInvitation(body: Record<string, any>, { store, engagementStore, engagements, strictEngagements }: Context): object {
-  const { ClientToken, ...request } = body;
-  const listed = engagements?.includes(request.EngagementIdentifier) ?? false;
-  const created = engagementStore.get(request.Catalog, request.EngagementIdentifier) !== undefined;
-  if ((strictEngagements || engagements) && !listed && !created) {
-    throw notFound(`Engagement ${request.EngagementIdentifier} not found`);
-  }
-  const result = store.create(ClientToken, request as any);
-  if (result.kind === 'conflict') {
-    throw new ServiceError('ConflictException', 409, 'Conflicting client token submitted for a new request body.');
-  }
-  return { Id: result.invitation.Id, Arn: result.invitation.Arn };
-}
-
-function getInvitation(body: Record<string, any>, { store }: Context): object {
-  const invitation = store.get(body.Identifier);
-  if (!invitation || invitation.Catalog !== body.Catalog) {
-    throw new ServiceError('ResourceNotFoundException', 404, `Engagement invitation ${String(body.Identifier).slice(0, 120)} not found`);
-  }
-  return { ...summary(invitation), Payload: invitation.Payload, InvitationMessage: invitation.InvitationMessage };
-}
-
-function listInvitations(body: Record<string, any>, { store }: Context): object {
-  if (body.ParticipantType !== 'SENDER') {
-    // Everything this endpoint knows was sent by its own account: the receiver view is always empty.
-    return { EngagementInvitationSummaries: [] };
-  }
-  const engagementFilter: string[] | undefined = body.EngagementIdentifier;
-  const statusFilter: string[] | undefined = body.Status;
-  const matching = store.list().filter((i) => i.Catalog === body.Catalog
-    && (!engagementFilter?.length || engagementFilter.includes(i.EngagementId))
-    && (!statusFilter?.length || statusFilter.includes(i.Status)));
-  const pageSize = Math.min(Math.max(Number(body.MaxResults) || 100, 1), 100);
-  const start = Number(body.NextToken ?? 0) || 0;
-  const page = matching.slice(start, start + pageSize);
-  return {
-    EngagementInvitationSummaries: page.map((i) => ({ ...summary(i), ParticipantType: 'SENDER' })),
-    ...(start + pageSize < matching.length ? { NextToken: String(start + pageSize) } : {}),
-  };
-}
-
-function summary(i: StoredInvitation): object {
-  return {
-    Arn: i.Arn,
-    Id: i.Id,
-    Catalog: i.Catalog,
-    EngagementId: i.EngagementId,
-    PayloadType: 'OpportunityInvitation' in i.Payload ? 'OpportunityInvitation' : 'LeadInvitation',
-    Status: i.Status,
-    InvitationDate: i.InvitationDate,
-    ExpirationDate: i.ExpirationDate,
-    SenderAwsAccountId: i.SenderAwsAccountId,
-    Receiver: i.Receiver,
-  };
-}
-
 /** The service's ValidationException: HTTP 400, Reason, and an ErrorList naming each field in the wire shape. */
-function validationError(violations: ModelViolation[]): ServiceError {
-  const ErrorList = violations.map((v) => ({ FieldName: v.fieldName, Message: v.message, Code: v.code }));
-  return new ServiceError('ValidationException', 400, 'The request failed validation.', { Reason: 'REQUEST_VALIDATION_FAILED', ErrorList });
+function validationError(violations: ModelViolation[], quoting?: Record<string, any>): ServiceError {
+  const error = validationException('REQUEST_VALIDATION_FAILED', violations.map((v) => ({ FieldName: v.fieldName, Message: v.message, Code: v.code })));
+  if (!quoting) return error;
+  const valueAt = (path: ReadonlyArray<string | number>) => path.reduce<any>((value, key) => value?.[key], quoting);
+  const quoted = violations.map((v) => `Value '${String(valueAt(v.path))}' at '${v.fieldName}' failed to satisfy constraint: ${v.message}`);
+  return new ServiceError(error.type, error.status, `${violations.length} validation error(s) detected: ${quoted.join('; ')}`, error.extra);
 }

@@ -15,3 +15,15 @@ export function notFound(message: string): ServiceError {
 export function conflict(message: string): ServiceError {
   return new ServiceError('ConflictException', 409, message);
 }
+
+/** One entry of ValidationException's ErrorList (ValidationExceptionError in the model). */
+export interface ValidationErrorEntry {
+  readonly FieldName: string;
+  readonly Message: string;
+  readonly Code: string;
+}
+
+/** ValidationException (400): REQUEST_VALIDATION_FAILED for a malformed request, BUSINESS_VALIDATION_FAILED for a rule. */
+export function validationException(reason: 'REQUEST_VALIDATION_FAILED' | 'BUSINESS_VALIDATION_FAILED', errors: ValidationErrorEntry[]): ServiceError {
+  return new ServiceError('ValidationException', 400, 'The request failed validation.', { Reason: reason, ErrorList: errors });
+}

@@ -5,7 +5,7 @@ import { createHash, randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EngagementState } from './engagement-store';
-import { canonicalJson } from '../../lambda/engagement-invitation/canonical-json';
+import { canonicalJson } from '../canonical-json';
 
 export const INVITATION_LIFETIME_DAYS = 15;
 
@@ -87,6 +87,18 @@ export class InvitationStore {
 
   public list(): readonly StoredInvitation[] {
     return this.state.invitations;
+  }
+
+  /**
+   * What the receiver (or time) did with an invitation: ACCEPTED or REJECTED by the receiver
+   * (AcceptEngagementInvitation / RejectEngagementInvitation, which this endpoint, holding only the sender's side,
+   * does not serve), or EXPIRED after 15 days. For tests and rehearsals of what a redeploy does with such an invitation.
+   */
+  public setStatus(identifier: string, status: StoredInvitation['Status']): void {
+    const index = this.state.invitations.findIndex((i) => i.Id === identifier || i.Arn === identifier);
+    if (index < 0) throw new Error(`no invitation ${identifier}`);
+    this.state.invitations[index] = { ...this.state.invitations[index], Status: status };
+    this.save();
   }
 
   public save(): void {

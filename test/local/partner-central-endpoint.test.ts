@@ -13,6 +13,7 @@ import {
   ServiceQuotaExceededException,
   ValidationException,
 } from '@aws-sdk/client-partnercentral-selling';
+import { canonicalJson } from '../../local/canonical-json';
 import { PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../../local/partner-central-endpoint/server';
 import { wireProperties } from '../support/events';
 
@@ -142,13 +143,20 @@ test('GetEngagementInvitation and ListEngagementInvitations inputs are checked a
   ]);
 });
 
-test('the endpoint borrows no validation from the construct: none of its files imports lib/', () => {
+test('the endpoint shares no logic with what it tests: none of its files imports lib/ or lambda/', () => {
   const endpointDir = path.join(__dirname, '..', '..', 'local', 'partner-central-endpoint');
   const sources = fs.readdirSync(endpointDir).filter((file) => file.endsWith('.ts'));
-  const importsOfLib = sources.filter((file) => /from '(\.\.\/)+lib\//.test(fs.readFileSync(path.join(endpointDir, file), 'utf8')));
+  const importsOfConstruct = sources.filter((file) => /from '(\.\.\/)+(lib|lambda)\//.test(fs.readFileSync(path.join(endpointDir, file), 'utf8')));
 
-  expect(sources).toEqual(expect.arrayContaining(['server.ts', 'model-validator.ts']));
-  expect(importsOfLib).toEqual([]);
+  expect(sources).toEqual(expect.arrayContaining(['server.ts', 'model-validator.ts', 'store.ts', 'engagement-store.ts']));
+  expect(importsOfConstruct).toEqual([]);
+});
+
+test('the local canonical JSON: keys sorted at every level, list order kept', () => {
+  expect(canonicalJson({ b: 1, a: { d: [{ y: 1, x: 2 }, 3], c: null } })).toBe('{"a":{"c":null,"d":[{"x":2,"y":1},3]},"b":1}');
+  expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+  expect(canonicalJson([2, 1])).not.toBe(canonicalJson([1, 2]));
+  expect(canonicalJson(undefined)).toBe('undefined');
 });
 
 test('an unknown engagement is a ResourceNotFoundException when engagements are configured', async () => {

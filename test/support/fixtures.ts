@@ -1,6 +1,6 @@
 // Shared inputs of the tests: a valid invitation (with PII-looking values the log tests search for) and apps.
 import { App, Stack } from 'aws-cdk-lib';
-import { EngagementInvitationProps } from '../../lib';
+import { EngagementInvitationProps, Invitation } from '../../lib';
 
 /** Values that must never appear in the handler's logs. */
 export const PII = {
@@ -34,6 +34,26 @@ export function validProps(overrides: Partial<EngagementInvitationProps> = {}): 
     },
     ...overrides,
   };
+}
+
+/** Receiver account 111122223333 + n: n = 0 is validProps()'s own receiver. */
+export function receiverAccountId(n: number): string {
+  return String(111122223333 + n);
+}
+
+/**
+ * `invitation` (by default validProps()'s) sent to receiver account 111122223333 + n instead. A stack refuses two
+ * invitations that would send the same request (duplicate invitation): tests that need several invitations, but
+ * not identical ones, number them. n = 0 leaves validProps()'s invitation as it is.
+ */
+export function distinctInvitation(n: number, invitation: Invitation = validProps().invitation): Invitation {
+  return { ...invitation, receiver: { ...invitation.receiver, account: { ...invitation.receiver.account, awsAccountId: receiverAccountId(n) } } };
+}
+
+/** validProps(overrides), its invitation sent to receiver account 111122223333 + n (see distinctInvitation). */
+export function distinctProps(n: number, overrides: Partial<EngagementInvitationProps> = {}): EngagementInvitationProps {
+  const props = validProps(overrides);
+  return { ...props, invitation: distinctInvitation(n, props.invitation) };
 }
 
 /** An app with the same synth-time CloudFormation validation as the example app's cdk.json. */

@@ -1,8 +1,10 @@
 // Whether what the service holds is what the template asks for. The service answers in its own shapes: timestamps
 // as dates, members left at their model default ("" for an Amount or a lead's SourceType, an empty list) omitted or
 // echoed. Both sides are normalized the same way before they are compared; anything else that differs is a
-// difference, and a difference is never adopted (the handler then sends, as it would without the read).
-import { canonicalJson } from '../../lib/canonical-json';
+// difference, and a difference is never adopted (the handler then sends, as it would without the read). The
+// construct compares two invitations of a stack the same way at synth, so that it refuses exactly what the handler
+// would hold as one. Free of aws-cdk-lib: the handler bundle imports it.
+import { canonicalJson } from './canonical-json';
 
 /** Members whose values are Smithy timestamps: compared as instants, whatever their text. */
 const TIMESTAMP_MEMBERS = new Set(['InteractionDate']);
@@ -31,8 +33,13 @@ export function normalized(value: unknown, member?: string): unknown {
   return value ?? undefined;
 }
 
+/** A string equal for two values exactly when sameContent says they are the same. */
+export function sameContentKey(value: unknown): string {
+  return canonicalJson(normalized(value));
+}
+
 export function sameContent(a: unknown, b: unknown): boolean {
-  return canonicalJson(normalized(a)) === canonicalJson(normalized(b));
+  return sameContentKey(a) === sameContentKey(b);
 }
 
 /**
