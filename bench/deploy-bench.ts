@@ -1,6 +1,9 @@
 // Deploy-time scale: N invitations in one stack, deployed through the local deploy (resources in parallel as
 // CloudFormation does, the bundled handler on the runtime's Node.js) against the local Partner Central endpoint
-// enforcing the write quota of 1 request/s with burst 1. The quota's own floor is N seconds for N invitations.
+// enforcing the write quota of 1 request/s with burst 1 and the read quota of 10 requests/s. The write quota's own
+// floor is N seconds for N invitations. Every invitation is distinct (a receiver of its own, invitation-apps.ts), so
+// each handler reads before it sends (DescribeStacks, then ListEngagementInvitations, a page per 100 invitations open
+// on the engagement), finds no copy to adopt, and sends once.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,14 +18,39 @@ import { startPartnerCentralEndpoint } from '../local/partner-central-endpoint/s
 import { startStsEndpoint } from '../local/sts-endpoint/server';
 
 const INVITATION_TYPE = 'Custom::PartnerCentralEngagementInvitation';
+const READ_OPERATIONS = ['ListEngagementInvitations', 'GetEngagementInvitation'];
+
+/** The handler's JSON log lines in the functions' logs of the local deploy's state directory `logs`. */
+function handlerLogLines(logs: string): Array<Record<string, unknown>> {
+  if (!fs.existsSync(logs)) return [];
+  return fs.readdirSync(logs).flatMap((file) => fs.readFileSync(path.join(logs, file), 'utf8').split('\n')).flatMap((line) => {
+    try {
+      const value = JSON.parse(line);
+      return typeof value === 'object' && value !== null && 'outcome' in value ? [value] : [];
+    } catch {
+      return [];
+    }
+  });
+}
 
 export interface DeployFigures {
   readonly count: number;
   readonly success: number;
   readonly failed: number;
   readonly duplicates: number;
+  /** CreateEngagementInvitation calls, and of them throttled. */
   readonly requests: number;
   readonly throttled: number;
+  /** Partner Central reads: ListEngagementInvitations and GetEngagementInvitation calls, and of them throttled. */
+  readonly reads: number;
+  readonly readsThrottled: number;
+  /** Of the reads, GetEngagementInvitation calls (a summary with the same receiver; none expected). */
+  readonly gets: number;
+  /** DescribeStacks calls the handlers made (the local CloudFormation endpoint's record). */
+  readonly stackReads: number;
+  /** Handler invocations (their log lines), and of them the invitations adopted instead of sent (none expected). */
+  readonly invocations: number;
+  readonly adopted: number;
   readonly wallMs: number;
   /** The longest time one invitation resource took, against its ServiceTimeout. */
   readonly slowestResourceMs: number;
@@ -42,7 +70,8 @@ export async function deployUnderQuota(count: number, context: Record<string, st
 
   const endpoint = await startPartnerCentralEndpoint({ maxRequests: 100_000, quotas: { invitationRate: 1, invitationBurst: 1 } });
   const sts = await startStsEndpoint();
-  const cloudFormation = await startCloudFormationEndpoint(10_000);
+  // DescribeStacks before every send and every retried send: unchained deploys retry for minutes.
+  const cloudFormation = await startCloudFormationEndpoint(100_000);
   const receiver = await startResponseReceiver(10_000);
   const progress: ProgressEvent[] = [];
   const started = Date.now();
@@ -65,6 +94,8 @@ export async function deployUnderQuota(count: number, context: Record<string, st
     const wallMs = Date.now() - started;
     const invitations = progress.filter((e) => e.resourceType === INVITATION_TYPE);
     const creates = endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
+    const reads = endpoint.calls.filter((c) => READ_OPERATIONS.includes(c.operation));
+    const logLines = handlerLogLines(path.join(work, 'state', 'logs'));
     return {
       count,
       success: invitations.filter((e) => e.status === 'CREATE_COMPLETE').length,
@@ -73,6 +104,12 @@ export async function deployUnderQuota(count: number, context: Record<string, st
       duplicates: endpoint.store.list().length - new Set(creates.filter((c) => c.status === 200).map((c) => c.clientToken)).size,
       requests: creates.length,
       throttled: creates.filter((c) => c.status === 429).length,
+      reads: reads.length,
+      readsThrottled: reads.filter((c) => c.status === 429).length,
+      gets: reads.filter((c) => c.operation === 'GetEngagementInvitation').length,
+      stackReads: cloudFormation.calls.length,
+      invocations: logLines.length,
+      adopted: logLines.filter((line) => line.adopted === true).length,
       wallMs,
       slowestResourceMs: Math.max(0, ...invitations.map((e) => e.durationMs ?? 0)),
       serviceTimeoutSeconds,

@@ -9,14 +9,24 @@ import { toWireRequest } from '../lib/wire-request';
 export type Contender = 'EngagementInvitation' | 'AwsCustomResource';
 export const CONTENDERS: Contender[] = ['EngagementInvitation', 'AwsCustomResource'];
 
-/** The i-th invitation: the example's opportunity invitation, with a message of its own. */
+/**
+ * The i-th invitation's receiver: a partner account of its own, as in real co-sell (one invitation per partner of the
+ * opportunity). Identical invitations would be one (the handler adopts an identical one the service holds, and two in
+ * one stack are refused at synth), and with a receiver of its own no invitation is even a candidate for another's
+ * copy: the handler's ListEngagementInvitations finds no summary to read further (no GetEngagementInvitation).
+ */
+export function receiverAccount(i: number): string {
+  return String(100_000_000_000 + i);
+}
+
+/** The i-th invitation: the example's opportunity invitation, to a partner account and with a message of its own. */
 export function invitationProps(i: number): EngagementInvitationProps {
   return {
     catalog: 'Sandbox',
     engagementIdentifier: 'eng-abcdefghijklmn',
     invitation: {
       message: `Join us on the Acme data platform migration (wave ${i})`,
-      receiver: { account: { awsAccountId: '111122223333', alias: 'Partner A' } },
+      receiver: { account: { awsAccountId: receiverAccount(i), alias: 'Partner A' } },
       payload: {
         opportunityInvitation: {
           customer: { companyName: 'Acme Corporation', countryCode: 'US', industry: 'Software and Internet', websiteUrl: 'https://acme.example.com' },
@@ -34,14 +44,14 @@ export function invitationProps(i: number): EngagementInvitationProps {
   };
 }
 
-/** The i-th invitation with only the required members, in short values: the smallest realistic payload. */
+/** The i-th invitation with only the required members, in short values: the smallest realistic payload (receiver as above). */
 export function smallInvitationProps(i: number): EngagementInvitationProps {
   return {
     catalog: 'Sandbox',
     engagementIdentifier: 'eng-abcdefghijklmn',
     invitation: {
       message: `Wave ${i}`,
-      receiver: { account: { awsAccountId: '111122223333' } },
+      receiver: { account: { awsAccountId: receiverAccount(i) } },
       payload: {
         opportunityInvitation: {
           customer: { companyName: 'Acme', countryCode: 'US', industry: 'Other', websiteUrl: 'acme.io' },

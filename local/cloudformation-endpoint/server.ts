@@ -71,7 +71,9 @@ export async function startCloudFormationEndpoint(maxRequests = 1_000): Promise<
           + `cloudformation:DescribeStacks on resource: ${stackName} with an explicit deny in a service control policy`));
         return;
       }
-      const stack = stacks.get(stackName) ?? [...stacks.values()].find((s) => s.stackName === stackName);
+      // By name, only a stack that exists: a deleted one (say the failed creation the CDK CLI deleted before creating
+      // the stack again) is found by its stack id only, as in CloudFormation.
+      const stack = stacks.get(stackName) ?? [...stacks.values()].find((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE');
       if (!stack) {
         reply(400, errorXml('ValidationError', `Stack with id ${stackName} does not exist`));
         return;

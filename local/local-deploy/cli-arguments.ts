@@ -1,5 +1,5 @@
 // The command line of the local deploy (`npm run deploy:local -- …`, `npm run destroy:local -- …`).
-import { DEFAULT_CONCURRENCY } from './deploy-context';
+import { DEFAULT_CONCURRENCY, InFlightMode } from './deploy-context';
 import { ReceiverFault } from './response-receiver';
 import { DOCUMENTED_RATES } from '../partner-central-endpoint/quotas';
 import { Fault } from '../partner-central-endpoint/server';
@@ -8,17 +8,37 @@ export const ENDPOINT_FAULTS: Fault[] = ['throttle', 'internal', 'quota', 'drop'
 const RECEIVER_FAULTS: ReceiverFault[] = ['lost'];
 const FAULTS: string[] = [...ENDPOINT_FAULTS, ...RECEIVER_FAULTS];
 
-const USAGE = `usage: local-deploy <deploy|destroy> [stack ...] [options]
+const IN_FLIGHT_MODES: InFlightMode[] = ['wait', 'cancel'];
+
+export const USAGE = `usage: local-deploy <deploy|destroy> [stack ...] [options]
   -c, --context key=value   CDK context for the synth (e.g. -c message="New text"); repeatable
   --app <dir>               a synthesized cloud assembly to use (default: synthesize bin/app.ts into cdk.out)
   --state-dir <dir>         where deployed stacks and the endpoint's account live (default: .local)
   --fault <fault>=<n>       inject n faults; repeatable. Partner Central answers its next n calls with
                             ${ENDPOINT_FAULTS.join(', ')}; lost: the next n answers (ResponseURL PUTs) get 200 but
                             never reach CloudFormation, which fails the resource after its ServiceTimeout
-  --fail-resource <id>      the resource with this logical id fails when it is created or updated; repeatable
+  --fail-resource <id>      the resource with this logical id fails when it is created or updated; repeatable. A
+                            failed creation leaves the stack in ROLLBACK_COMPLETE; the next deploy deletes it and
+                            creates it afresh with a new stack id, as the CDK CLI does. A failed update leaves it in
+                            UPDATE_ROLLBACK_COMPLETE; the next deploy updates it again. Every deploy is a new
+                            operation: new RequestIds
+  --in-flight <wait|cancel> what happens to custom resources still in progress when another resource fails:
+                            not documented whether CloudFormation waits for them (stack events users have shared show
+                            them cancelled). wait (default): they finish, then the rollback starts. cancel: each is
+                            reported CREATE_FAILED "Resource creation cancelled" / UPDATE_FAILED "Resource update
+                            cancelled", the stack moves to its rollback status at once (DescribeStacks shows it while
+                            the function still runs), and the answer that still comes is ignored:
+                            not documented whether CloudFormation records it. The rollback deletes nothing for a
+                            cancelled Create (no physical id recorded: DELETE_SKIPPED) and sends a cancelled Update the
+                            Update back to its pre-update physical id. The invocation is awaited at the end of the run
   --timeout-scale <x>       real seconds per CloudFormation second, for ServiceTimeout waits and Lambda's retry
                             delays (default 1, as in AWS; 0.01 waits 4.2 s for a 420 s ServiceTimeout)
   --duplicate-delivery      every event is delivered twice, same RequestId (Lambda's at-least-once delivery)
+  --redeliver-late          after each stack operation finished, every custom resource event it sent (same RequestId,
+                            same body) is delivered once more, as Lambda's at-least-once delivery may do late (it
+                            retries a throttled event for up to 6 hours, or the function's MaximumEventAgeInSeconds;
+                            an older event is discarded). CloudFormation no longer listens: each answer is printed
+                            ("late delivery of <LogicalId> <RequestType>: …") and ignored
   --rollback-update-after-replacement
                             a rollback also sends the old physical id of a replaced custom resource an Update back
                             (not documented whether CloudFormation does)
@@ -27,11 +47,22 @@ const USAGE = `usage: local-deploy <deploy|destroy> [stack ...] [options]
   --invitation-rate <r>     write requests per second the Partner Central endpoint admits (default 1, the service's
                             documented write quota); --invitation-burst <n>: how many at once (default 1)
   --no-quotas               the endpoint enforces no quota
+  -h, --help                this text
 rollback scenarios, after a first deploy (the last line counts requests and invitations):
   deploy -c message="New text" --fault quota=1                      the new invitation is refused
   deploy -c message="New text" --fault lost=1 --timeout-scale 0.01  its answer is lost: failed after ServiceTimeout
   deploy -c message="New text"                                      replaced, then the export ConsumerStack imports
-                                                                    cannot change: InvitationStack rolls back`;
+                                                                    cannot change: InvitationStack rolls back
+  deploy -c message="New text" -c leadMessage="New lead" --fail-resource EngagementLeadInvitationD846C2C2 --in-flight cancel
+                                                                    the opportunity invitation's Update is cancelled`;
+
+/** Thrown for -h/--help: the caller prints the usage and exits 0. */
+export class UsageRequested extends Error {
+  public constructor() {
+    super(USAGE);
+    this.name = 'UsageRequested';
+  }
+}
 
 export interface CliOptions {
   readonly command: 'deploy' | 'destroy';
@@ -45,6 +76,8 @@ export interface CliOptions {
   readonly failResources: string[];
   readonly timeoutScale: number;
   readonly duplicateDelivery: boolean;
+  readonly redeliverLate: boolean;
+  readonly inFlight: InFlightMode;
   readonly rollbackUpdateAfterReplacement: boolean;
   readonly concurrency: number;
   /** The quotas the Partner Central endpoint enforces, or false for none. */
@@ -52,6 +85,7 @@ export interface CliOptions {
 }
 
 export function parseArguments(argv: string[]): CliOptions {
+  if (argv.includes('-h') || argv.includes('--help')) throw new UsageRequested();
   const [command, ...rest] = argv;
   if (command !== 'deploy' && command !== 'destroy') throw new Error(USAGE);
   const options = {
@@ -65,6 +99,8 @@ export function parseArguments(argv: string[]): CliOptions {
     failResources: [] as string[],
     timeoutScale: 1,
     duplicateDelivery: false,
+    redeliverLate: false,
+    inFlight: 'wait' as InFlightMode,
     rollbackUpdateAfterReplacement: false,
     concurrency: DEFAULT_CONCURRENCY,
     quotas: { invitationRate: DOCUMENTED_RATES.write, invitationBurst: 1 } as CliOptions['quotas'],
@@ -104,6 +140,12 @@ export function parseArguments(argv: string[]): CliOptions {
       options.timeoutScale = Number(scale);
     } else if (arg === '--duplicate-delivery') {
       options.duplicateDelivery = true;
+    } else if (arg === '--redeliver-late') {
+      options.redeliverLate = true;
+    } else if (arg === '--in-flight') {
+      const mode = value();
+      if (!(IN_FLIGHT_MODES as string[]).includes(mode)) throw new Error(`--in-flight ${mode}: expected ${IN_FLIGHT_MODES.join(' or ')}`);
+      options.inFlight = mode as InFlightMode;
     } else if (arg === '--rollback-update-after-replacement') {
       options.rollbackUpdateAfterReplacement = true;
     } else if (arg === '--concurrency') {

@@ -4,7 +4,8 @@
 // and the stacks' outputs. Faults can be injected to try the rollback paths.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { CliOptions, parseArguments } from './cli-arguments';
+import { BackgroundWork } from './background-work';
+import { CliOptions, parseArguments, UsageRequested } from './cli-arguments';
 
 export { parseArguments } from './cli-arguments';
 import { readCloudAssembly, dependencyOrder } from './cloud-assembly';
@@ -37,6 +38,8 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
   options.faults.forEach(([fault, count]) => endpoint.injectFaults(fault, count));
   options.receiverFaults.forEach(([fault, count]) => receiver.failNext(count, fault));
   const progress: ProgressEvent[] = [];
+  // Invocations CloudFormation stopped listening to (--in-flight cancel): awaited before the endpoints stop.
+  const background = new BackgroundWork();
   const deployer: DeployerOptions = {
     states,
     env: { account: LOCAL_ACCOUNT, region: LOCAL_REGION },
@@ -44,6 +47,9 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     cloudFormation,
     timeoutScale: options.timeoutScale,
     duplicateDelivery: options.duplicateDelivery,
+    redeliverLate: options.redeliverLate,
+    inFlight: options.inFlight,
+    background,
     rollbackUpdateAfterReplacement: options.rollbackUpdateAfterReplacement,
     failResources: options.failResources,
     concurrency: options.concurrency,
@@ -82,6 +88,8 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
         if (result.failed) break;
       }
     }
+    // Their calls count in this run's requests.
+    await background.settle();
     const created = endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
     const throttled = created.filter((c) => c.status === 429).length;
     write(`Partner Central Selling: ${created.length} CreateEngagementInvitation request(s) this run, `
@@ -93,6 +101,7 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     if (failed) write(`FAILED: ${failed.stackName}: ${failed.reason}`);
     return failed ? 1 : 0;
   } finally {
+    await background.settle();
     await receiver.close();
     await cloudFormation.close();
     await sts.close();
@@ -190,6 +199,10 @@ if (require.main === module) {
   try {
     options = parseArguments(process.argv.slice(2));
   } catch (error) {
+    if (error instanceof UsageRequested) {
+      process.stdout.write(`${error.message}\n`);
+      process.exit(0);
+    }
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
   }

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { invokeLocalFunction, LocalFunction } from './lambda-runner';
+import { AsyncInvokeConfig, DEFAULT_ASYNC_INVOKE_CONFIG } from './event-invoke-config';
+import { Invocation, invokeLocalFunction, LocalFunction } from './lambda-runner';
 import { ResponseReceiver } from './response-receiver';
 
 /** Lambda retries a failed asynchronous invocation twice, "the first after about 1 minute and the second after about
@@ -51,6 +52,26 @@ export interface InvokerContext {
   readonly duplicateDelivery?: boolean;
   /** Told before a long wait (a retry delay, the rest of the ServiceTimeout). */
   readonly onWait?: (what: string) => void;
+  /** The function's asynchronous invocation settings (retries, maximum event age). @default Lambda's defaults */
+  readonly asyncConfig?: AsyncInvokeConfig;
+  /** Aborted when CloudFormation stops listening (the resource was cancelled): it no longer waits out the
+   * ServiceTimeout, while Lambda's invocations and retries of the event go on. @default - never */
+  readonly cancelled?: AbortSignal;
+  /** Told the event as it is sent (to deliver it again later, as Lambda may). */
+  readonly onEvent?: (sent: SentEvent) => void;
+}
+
+/** One event as CloudFormation sent it to a function. */
+export interface SentEvent {
+  readonly fn: LocalFunction;
+  readonly request: CustomResourceRequest;
+  /** The body, as delivered. */
+  readonly event: Record<string, unknown>;
+  readonly requestId: string;
+  /** The receiver's key for the event's ResponseURL. */
+  readonly responseKey: string;
+  /** When it was sent (epoch ms). */
+  readonly sentAt: number;
 }
 
 /** The event CloudFormation sends; like CloudFormation, every scalar property value becomes a string. */
@@ -69,28 +90,45 @@ export function customResourceEvent(request: CustomResourceRequest, requestId: s
   };
 }
 
+/** Runs `fn` once with an event, its output appended to the function's log (its CloudWatch Logs). */
+export async function deliverEvent(
+  fn: LocalFunction,
+  event: Record<string, unknown>,
+  requestId: string,
+  ctx: Pick<InvokerContext, 'extraEnvironment' | 'logFile'>,
+  label = '',
+): Promise<Invocation> {
+  fs.mkdirSync(path.dirname(ctx.logFile), { recursive: true });
+  const invocation = await invokeLocalFunction(fn, event, requestId, ctx.extraEnvironment);
+  fs.appendFileSync(ctx.logFile, `START RequestId: ${requestId}${label}\n${invocation.logs}END RequestId: ${requestId} `
+    + `(${invocation.outcome}, ${invocation.durationMs} ms)\n`);
+  return invocation;
+}
+
 export async function invokeCustomResource(fn: LocalFunction, request: CustomResourceRequest, ctx: InvokerContext): Promise<CustomResourceResult> {
   const requestId = randomUUID();
   const { key, url } = ctx.receiver.newResponseUrl();
   const event = customResourceEvent(request, requestId, url);
-  fs.mkdirSync(path.dirname(ctx.logFile), { recursive: true });
+  ctx.onEvent?.({ fn, request, event, requestId, responseKey: key, sentAt: Date.now() });
   const scale = ctx.timeoutScale ?? 0;
   const serviceTimeout = serviceTimeoutSeconds(request.properties);
   const deadline = Date.now() + serviceTimeout * 1000 * scale;
   const answered = () => ctx.receiver.received(key).length > 0;
+  const config = ctx.asyncConfig ?? DEFAULT_ASYNC_INVOKE_CONFIG;
+  const retryDelays = ASYNC_RETRY_DELAYS_SECONDS.slice(0, config.maximumRetryAttempts);
 
   let invocations = 0;
   let lastError: string | undefined;
+  let eventAgeSeconds = 0; // Lambda's retry delays so far: how old the event is when it is retried
   const invoke = async (label = '') => {
     invocations += 1;
-    const invocation = await invokeLocalFunction(fn, event, requestId, ctx.extraEnvironment);
-    fs.appendFileSync(ctx.logFile, `START RequestId: ${requestId}${label}\n${invocation.logs}END RequestId: ${requestId} `
-      + `(${invocation.outcome}, ${invocation.durationMs} ms)\n`);
-    return invocation;
+    return deliverEvent(fn, event, requestId, ctx, label);
   };
-  for (let attempt = 0; attempt <= ASYNC_RETRY_DELAYS_SECONDS.length && !answered(); attempt++) {
+  for (let attempt = 0; attempt <= retryDelays.length && !answered(); attempt++) {
     if (attempt > 0) {
-      const delayMs = ASYNC_RETRY_DELAYS_SECONDS[attempt - 1] * 1000 * scale;
+      eventAgeSeconds += retryDelays[attempt - 1];
+      if (eventAgeSeconds > config.maximumEventAgeSeconds) break; // Lambda discards an event past its maximum age
+      const delayMs = retryDelays[attempt - 1] * 1000 * scale;
       if (Date.now() + delayMs >= deadline && scale > 0) break; // CloudFormation gives up before Lambda retries
       if (delayMs >= 1000) ctx.onWait?.(`Lambda retries in ${(delayMs / 1000).toFixed(1)} s`);
       await sleep(delayMs);
@@ -104,8 +142,10 @@ export async function invokeCustomResource(fn: LocalFunction, request: CustomRes
   const [first] = ctx.receiver.received(key);
   if (!first) {
     const remainingMs = Math.max(0, deadline - Date.now());
-    if (remainingMs >= 1000) ctx.onWait?.(`no answer: waiting ${(remainingMs / 1000).toFixed(1)} s, the rest of the ServiceTimeout`);
-    await sleep(remainingMs);
+    if (remainingMs >= 1000 && !ctx.cancelled?.aborted) {
+      ctx.onWait?.(`no answer: waiting ${(remainingMs / 1000).toFixed(1)} s, the rest of the ServiceTimeout`);
+    }
+    await sleep(remainingMs, ctx.cancelled);
     const why = lastError ? `the function failed (${lastError})` : 'the function returned';
     return {
       status: 'FAILED',
@@ -140,8 +180,18 @@ export function serviceTimeoutSeconds(properties: Record<string, unknown>): numb
   return properties.ServiceTimeout !== undefined && Number.isFinite(value) && value > 0 ? value : DEFAULT_SERVICE_TIMEOUT_SECONDS;
 }
 
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+/** Waits `ms`, or less if `abort` fires. */
+function sleep(ms: number, abort?: AbortSignal): Promise<void> {
+  if (ms <= 0 || abort?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      abort?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    abort?.addEventListener('abort', done);
+  });
 }
 
 function asCloudFormationStrings(value: unknown): any {

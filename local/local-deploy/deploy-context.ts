@@ -1,5 +1,7 @@
 // What the local deploy is given (DeployerOptions), what it reports (ProgressEvent), and the context one stack
 // operation shares between the deployer, the resource operations and the rollback.
+import { BackgroundWork } from './background-work';
+import type { SentEvent } from './custom-resource-invoker';
 import { ResponseReceiver } from './response-receiver';
 import { Environment } from './simulated-resources';
 import { DeployedResource, StackStateStore } from './stack-state';
@@ -48,7 +50,17 @@ export interface DeployerOptions {
   /** Resources of a stack created or updated at the same time where no dependency orders them.
    * @default DEFAULT_CONCURRENCY */
   readonly concurrency?: number;
+  /** What happens to resources still in progress when another fails (not documented for CloudFormation): `wait` for
+   * them before the rollback, or `cancel` them at once (in-flight.ts). @default 'wait' */
+  readonly inFlight?: InFlightMode;
+  /** Where a cancelled resource's invocation goes on running, to be awaited at the end. @default - not awaited */
+  readonly background?: BackgroundWork;
+  /** After each stack operation, every custom resource event it sent is delivered once more, as Lambda's
+   * at-least-once delivery may do late (late-redelivery.ts). @default false */
+  readonly redeliverLate?: boolean;
 }
+
+export type InFlightMode = 'wait' | 'cancel';
 
 /** One stack operation in progress. */
 export interface StackContext {
@@ -59,6 +71,8 @@ export interface StackContext {
   /** The stack's resources before this operation (the function of a custom resource being removed is among them). */
   readonly previous?: Record<string, DeployedResource>;
   readonly options: DeployerOptions;
+  /** Every custom resource event this operation sent, in order. */
+  readonly sentEvents?: SentEvent[];
 }
 
 /** Reports a resource's progress within the stack of `ctx`. */

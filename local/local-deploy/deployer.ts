@@ -4,14 +4,17 @@
 // deletion policies, and the stack's status published as it moves (for DescribeStacks).
 import { randomUUID } from 'node:crypto';
 import { AssemblyStack, dependencyOrder, TemplateResource } from './cloud-assembly';
+import { SentEvent } from './custom-resource-invoker';
 import { DEFAULT_CONCURRENCY, DeployerOptions, setStackStatus, STACK_TYPE, StackContext } from './deploy-context';
+import { InFlightResources } from './in-flight';
 import { references, resolve } from './intrinsics';
+import { redeliverLate } from './late-redelivery';
 import { runByDependencies } from './parallel';
 import { literalImports, stackResolveContext } from './resolve-context';
 import { applyCustomResource, applySimulatedResource, deleteResource, isCustomResource, retainedBy } from './resource-operations';
 import { JournalEntry, rollBackStack } from './rollback';
-import { DeployedOutput, DeployedResource, StackStateStore } from './stack-state';
-import { canonicalJson } from '../../lambda/engagement-invitation/canonical-json';
+import { DeployedOutput, DeployedResource, DeployedStack, StackStateStore } from './stack-state';
+import { canonicalJson } from '../canonical-json';
 
 export type { DeployerOptions, ProgressEvent } from './deploy-context';
 
@@ -24,11 +27,34 @@ export interface StackResult {
   readonly reason?: string;
 }
 
+/** A stack whose creation failed: CloudFormation cannot update it, only delete it (ROLLBACK_COMPLETE, ROLLBACK_FAILED;
+ * the CDK CLI's StackStatus.isCreationFailure). */
+export function isCreationFailure(status: string): boolean {
+  return status === 'ROLLBACK_COMPLETE' || status === 'ROLLBACK_FAILED';
+}
+
 export async function deployStack(stack: AssemblyStack, o: DeployerOptions): Promise<StackResult> {
-  const previous = o.states.load(stack.name);
+  let previous = o.states.load(stack.name);
+  if (previous && isCreationFailure(previous.status)) {
+    // As the CDK CLI does ("previously failed creation"): delete the stack, then create it afresh, a new stack id.
+    const deleted = await destroyStack(stack.name, o);
+    if (deleted.failed) return deleted;
+    previous = undefined;
+  }
   const stackId = previous?.stackId ?? `arn:aws:cloudformation:${o.env.region}:${o.env.account}:stack/${stack.name}/${randomUUID()}`;
   const resources: Record<string, DeployedResource> = {};
-  const ctx: StackContext = { stackName: stack.name, stackId, resources, previous: previous?.resources, options: o };
+  const sentEvents: SentEvent[] = [];
+  const ctx: StackContext = { stackName: stack.name, stackId, resources, previous: previous?.resources, options: o, sentEvents };
+  try {
+    return await applyStack(stack, ctx, previous);
+  } finally {
+    if (o.redeliverLate) await redeliverLate(ctx);
+  }
+}
+
+/** The create or update of `stack` (`previous`: as deployed before), then its cleanup or its rollback. */
+async function applyStack(stack: AssemblyStack, ctx: StackContext, previous: DeployedStack | undefined): Promise<StackResult> {
+  const { options: o, stackId, resources } = ctx;
   // DescribeStacks answers the status the stack was left in until this operation moves it.
   if (previous) o.cloudFormation?.setStackStatus(stackId, stack.name, previous.status);
   const verb = previous ? 'UPDATE' : 'CREATE';
@@ -66,9 +92,10 @@ export async function deployStack(stack: AssemblyStack, o: DeployerOptions): Pro
   };
   try {
     // Independent resources in parallel, as CloudFormation does; after a failure nothing new starts and what is in
-    // progress finishes before the rollback (parallel.ts).
+    // progress finishes before the rollback, or is cancelled (--in-flight, in-flight.ts; parallel.ts).
     const definitions = new Map(active);
     const concurrency = o.concurrency ?? DEFAULT_CONCURRENCY;
+    const inFlight = new InFlightResources(ctx);
     await runByDependencies(active.map(([id]) => id), (id) => dependsOn(definitions.get(id)!), concurrency, async (logicalId) => {
       const definition = definitions.get(logicalId)!;
       const properties = (resolve(definition.Properties ?? {}, resolveCtx) ?? {}) as Record<string, unknown>;
@@ -83,18 +110,28 @@ export async function deployStack(stack: AssemblyStack, o: DeployerOptions): Pro
         o.report({ stackName: stack.name, logicalId, resourceType: definition.Type, status: `${before ? 'UPDATE' : 'CREATE'}_FAILED`, reason });
         throw new Error(reason);
       }
+      const cancelled = inFlight.start(logicalId, definition.Type, properties, before);
       if (isCustomResource(definition.Type)) {
-        const outcome = await applyCustomResource(ctx, logicalId, definition.Type, properties, before);
+        const outcome = await applyCustomResource(ctx, logicalId, definition.Type, properties, before, cancelled);
+        if (cancelled.aborted) return; // CloudFormation no longer listens: nothing recorded
+        inFlight.finish(logicalId);
         journal.push({ logicalId, before, after: record(outcome.after, definition), custom: outcome });
         if (outcome.status !== 'SUCCESS') throw new Error(`${logicalId} (${definition.Type}): ${outcome.reason ?? 'failed'}`);
         resources[logicalId] = record(outcome.after, definition);
       } else {
+        inFlight.finish(logicalId);
         resources[logicalId] = record(applySimulatedResource(ctx, stack, logicalId, definition.Type, properties, before), definition);
         journal.push({ logicalId, before, after: resources[logicalId] });
       }
       if (before && before.physicalId !== resources[logicalId].physicalId) {
         cleanup.push([logicalId, before, retainedBy(resources[logicalId], 'replaced')]);
       }
+    }, {
+      runsInProgress: o.inFlight === 'cancel' ? 'abandon' : 'wait',
+      onAbandon: (logicalId, run) => {
+        const entry = inFlight.cancel(logicalId, run);
+        if (entry) journal.push(entry);
+      },
     });
 
     const outputs = resolveOutputs(stack, resolveCtx);
@@ -125,9 +162,10 @@ export async function deployStack(stack: AssemblyStack, o: DeployerOptions): Pro
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const rollback = await rollBackStack(ctx, journal, !!previous, reason);
-    // A stack whose creation rolled back holds nothing: the next deploy creates it afresh (as the CDK CLI does).
+    // A stack whose creation rolled back stays, holding what could not be deleted, until it is deleted: the next
+    // deploy deletes it first, as the CDK CLI does (deployStack).
     if (previous) o.states.save({ ...previous, status: rollback.status });
-    else o.states.remove(stack.name);
+    else o.states.save({ stackName: stack.name, stackId, status: rollback.status, resources: rollback.remaining ?? {}, outputs: {}, imports: [] });
     const why = rollback.failure ? `${reason}; the rollback failed too: ${rollback.failure}` : reason;
     return { stackName: stack.name, status: rollback.status, failed: true, changed: true, outputs: previous?.outputs ?? {}, reason: why };
   }
@@ -139,8 +177,17 @@ export async function destroyStack(stackName: string, o: DeployerOptions): Promi
   const deployed = o.states.load(stackName);
   if (!deployed) return { stackName, status: 'DOES_NOT_EXIST', failed: false, changed: false, outputs: {} };
   const remaining = { ...deployed.resources };
-  const ctx: StackContext = { stackName, stackId: deployed.stackId, resources: remaining, options: o };
+  const ctx: StackContext = { stackName, stackId: deployed.stackId, resources: remaining, options: o, sentEvents: [] };
+  try {
+    return await deleteStack(ctx, deployed);
+  } finally {
+    if (o.redeliverLate) await redeliverLate(ctx);
+  }
+}
 
+/** Deletes the resources of `deployed` (ctx.resources: those not deleted yet). */
+async function deleteStack(ctx: StackContext, deployed: DeployedStack): Promise<StackResult> {
+  const { options: o, stackName, resources: remaining } = ctx;
   for (const output of Object.values(deployed.outputs)) {
     const importers = output.exportName ? o.states.importers(output.exportName, stackName) : [];
     if (importers.length > 0) {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { AssemblyStack } from './cloud-assembly';
 import { CustomResourceRequest, CustomResourceResult, invokeCustomResource } from './custom-resource-invoker';
 import { reportResource, StackContext } from './deploy-context';
+import { asyncInvokeConfig } from './event-invoke-config';
 import { LocalFunction, localFunction } from './lambda-runner';
 import { simulateResource } from './simulated-resources';
 import { DeployedResource } from './stack-state';
@@ -32,13 +33,17 @@ export interface CustomOutcome {
   readonly after: DeployedResource;
 }
 
-/** Sends a custom resource its Create (no `before`) or Update event and reports the outcome. */
+/**
+ * Sends a custom resource its Create (no `before`) or Update event and reports the outcome. Once `cancelled` fires,
+ * CloudFormation no longer listens (in-flight.ts): the answer that still comes is reported as ignored, not recorded.
+ */
 export async function applyCustomResource(
   ctx: StackContext,
   logicalId: string,
   type: string,
   properties: Record<string, unknown>,
   before: DeployedResource | undefined,
+  cancelled?: AbortSignal,
 ): Promise<CustomOutcome> {
   const verb = before ? 'UPDATE' : 'CREATE';
   reportResource(ctx, logicalId, type, `${verb}_IN_PROGRESS`);
@@ -57,7 +62,17 @@ export async function applyCustomResource(
     properties,
     oldProperties: before?.properties,
     physicalId: before?.physicalId,
-  });
+  }, cancelled);
+  if (cancelled?.aborted) {
+    const answer = result.noAnswer ? 'no answer' : `answered ${result.status}${result.reason ? ` (${result.reason})` : ''}`;
+    reportResource(ctx, logicalId, type, 'ANSWER_IGNORED', {
+      physicalId: result.physicalId,
+      reason: `${answer} after CloudFormation cancelled the resource: not recorded`,
+      requestId: result.requestId,
+      durationMs: Date.now() - started,
+    });
+    return { status: 'FAILED', reason: 'cancelled', after: before ?? { type, physicalId: '', properties, attributes: {}, dependsOn: [] } };
+  }
   const after: DeployedResource = {
     type,
     physicalId: result.physicalId ?? before?.physicalId ?? `${ctx.stackName}-${logicalId}-${result.requestId}`,
@@ -186,7 +201,7 @@ function deployFunctionCode(ctx: StackContext, stack: AssemblyStack, name: strin
 }
 
 /** One event to the function the request's ServiceToken names, wherever it is deployed. */
-async function sendEvent(ctx: StackContext, request: CustomResourceRequest): Promise<CustomResourceResult> {
+async function sendEvent(ctx: StackContext, request: CustomResourceRequest, cancelled?: AbortSignal): Promise<CustomResourceResult> {
   const token = request.properties.ServiceToken;
   const o = ctx.options;
   const candidates = [ctx.resources, ctx.previous ?? {}, ...o.states.all().map((s) => s.resources)].flatMap((r) => Object.values(r));
@@ -201,5 +216,8 @@ async function sendEvent(ctx: StackContext, request: CustomResourceRequest): Pro
     timeoutScale: o.timeoutScale ?? 1,
     duplicateDelivery: o.duplicateDelivery,
     onWait: (what) => reportResource(ctx, request.logicalId, request.resourceType, 'WAITING', { reason: what }),
+    asyncConfig: asyncInvokeConfig(fn, candidates),
+    cancelled,
+    onEvent: (sent) => ctx.sentEvents?.push(sent),
   });
 }

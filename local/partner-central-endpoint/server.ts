@@ -12,7 +12,7 @@ import { ENGAGEMENT_OPERATIONS } from './engagement-operations';
 import { EngagementStore } from './engagement-store';
 import { createInvitation, getInvitation, InvitationContext, listInvitations } from './invitation-operations';
 import { formatFieldName, ModelViolation, validateOperationInput } from './model-validator';
-import { QuotaOptions, RequestQuotas } from './quotas';
+import { operationClass, QuotaOptions, RequestQuotas } from './quotas';
 import { ServiceError, validationException } from './service-error';
 import { InvitationStore } from './store';
 import { listenOnLoopback } from '../loopback-server';
@@ -30,6 +30,9 @@ const CATALOGS = ['AWS', 'Sandbox'];
 
 /** What the next calls get instead of a normal answer. */
 export type Fault = 'throttle' | 'internal' | 'quota' | 'drop' | 'hang';
+
+/** Which calls an injected fault waits for: the next writes, or the next calls of any kind. */
+export type FaultScope = 'writes' | 'all';
 
 export interface EndpointOptions {
   /** @default 0 (any free port) */
@@ -103,8 +106,11 @@ export interface PartnerCentralEndpoint {
   readonly engagements: EngagementStore;
   /** Every call received, in order, with its wire ClientToken and what it was answered. */
   readonly calls: WireCall[];
-  /** The next `count` calls get `fault`. */
-  injectFaults(fault: Fault, count: number): void;
+  /**
+   * The next `count` calls in `scope` get `fault`: by default the writes (every operation but Get* and List*), which
+   * is what a rehearsal of a refused, throttled or lost write means; 'all' counts the reads too.
+   */
+  injectFaults(fault: Fault, count: number, scope?: FaultScope): void;
   /** Delay every answer by `ms`. */
   setDelay(ms: number): void;
   /** Throttle this fraction of the following calls, chosen by a pseudo-random sequence started from `seed`. */
@@ -150,7 +156,7 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
     account, store, engagementStore: engagements, engagements: options.engagements, strictEngagements: options.strictEngagements ?? false, settings,
   };
   const calls: WireCall[] = [];
-  const faults: Fault[] = [];
+  const faults: Array<{ fault: Fault; scope: FaultScope }> = [];
   let delayMs = 0;
   let throttle = { fraction: 0, next: () => 1 };
   const maxRequests = options.maxRequests ?? 10_000;
@@ -166,7 +172,9 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
       const body = parseBody(Buffer.concat(chunks).toString('utf8'));
       const clientToken = typeof body?.ClientToken === 'string' ? body.ClientToken : undefined;
       const accessKeyId = signingAccessKeyId(req.headers.authorization);
-      const fault = faults.shift() ?? (throttle.next() < throttle.fraction ? 'throttle' : undefined);
+      const queued = faults.findIndex((f) => f.scope === 'all' || operationClass(operation) !== 'read');
+      const fault = (queued >= 0 ? faults.splice(queued, 1)[0].fault : undefined)
+        ?? (throttle.next() < throttle.fraction ? 'throttle' : undefined);
       if (fault === 'drop' || fault === 'hang' || calls.length >= maxRequests) {
         calls.push({ operation, clientToken, status: 'dropped', accessKeyId });
         if (fault !== 'hang') req.socket.destroy();
@@ -204,7 +212,7 @@ export async function startPartnerCentralEndpoint(options: EndpointOptions = {})
     store,
     engagements,
     calls,
-    injectFaults: (fault, count) => { for (let i = 0; i < count; i++) faults.push(fault); },
+    injectFaults: (fault, count, scope = 'writes') => { for (let i = 0; i < count; i++) faults.push({ fault, scope }); },
     setDelay: (ms) => { delayMs = ms; },
     throttleFraction: (fraction, seed = 1) => { throttle = { fraction, next: pseudoRandom(seed) }; },
     setSenderInvitationReads: (mode) => { settings.senderInvitationReads = checkedSenderInvitationReads(mode); },

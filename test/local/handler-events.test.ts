@@ -42,14 +42,15 @@ test('Create: SUCCESS with a well-formed Arn and Id; the wire ClientToken is the
   expect(fixture.account.endpoint.store.get(id!)).toMatchObject({ Status: 'PENDING', EngagementId: 'eng-abcdefghijklmn' });
 });
 
-test('the same Create event delivered three times (Lambda retries) sends exactly one invitation', async () => {
+test('the same Create event delivered three times (Lambda retries) sends exactly one invitation, once', async () => {
   const create = event({ requestType: 'Create' });
   for (let i = 0; i < 3; i++) await deliver(create);
 
   const responses = create.responses();
   expect(responses).toHaveLength(3);
   expect(new Set(responses.map((r) => `${r.Status} ${r.PhysicalResourceId} ${JSON.stringify(r.Data)}`)).size).toBe(1);
-  expect(createCalls().map((c) => c.clientToken)).toEqual([create.requestId, create.requestId, create.requestId]);
+  // The first delivery sends; the next two find the invitation it created and adopt it.
+  expect(createCalls().map((c) => c.clientToken)).toEqual([create.requestId]);
   expect(fixture.account.endpoint.store.list()).toHaveLength(1);
 });
 
@@ -102,6 +103,7 @@ test('Delete after a failed Create: SUCCESS with no API call', async () => {
 test('Update with a changed message: a new invitation and a new physical id', async () => {
   const { response: created } = await deliver(event({ requestType: 'Create' }));
   const changed = { ...fixture.properties, Invitation: { ...(fixture.properties.Invitation as object), Message: 'A new message for the partner' } };
+  cloudFormation.calls.length = 0; // the Create's own status read
 
   const update = event({ requestType: 'Update', properties: changed, oldProperties: fixture.properties, physicalId: created.PhysicalResourceId });
   const { response } = await deliver(update);
@@ -136,6 +138,7 @@ test('the rollback Update after a failed forward Update: nothing sent, the origi
 test('DescribeStacks throttled twice, then answered: the forward Update is sent once', async () => {
   const { response: created } = await deliver(event({ requestType: 'Create' }));
   const changed = { ...fixture.properties, Invitation: { ...(fixture.properties.Invitation as object), Message: 'A new message for the partner' } };
+  cloudFormation.calls.length = 0; // the Create's own status read
   cloudFormation.injectFaults('throttle', 2);
 
   const { response } = await deliver(event({ requestType: 'Update', properties: changed, oldProperties: fixture.properties, physicalId: created.PhysicalResourceId }));
@@ -147,6 +150,7 @@ test('DescribeStacks throttled twice, then answered: the forward Update is sent 
 
 test('Update with the invitation unchanged (only ServiceTimeout moved): no API call, the same Data', async () => {
   const { response: created } = await deliver(event({ requestType: 'Create' }));
+  cloudFormation.calls.length = 0; // the Create's own status read
 
   const { response } = await deliver(event({
     requestType: 'Update',

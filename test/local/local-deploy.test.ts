@@ -249,11 +249,14 @@ test('a failed Create rolls back: the Delete of the failed-create marker succeed
   expect(engagementEvents().map((e) => e.status)).toEqual(['CREATE_IN_PROGRESS', 'CREATE_COMPLETE', 'DELETE_IN_PROGRESS', 'DELETE_COMPLETE']);
   expect(account.endpoint.calls.map((c) => c.operation)).toEqual(['CreateEngagement', ...createCalls().map(() => 'CreateEngagementInvitation')]);
   expect(account.endpoint.store.list()).toHaveLength(0);
-  expect(account.states.load('InvitationStack')).toBeUndefined();
+  // As in CloudFormation, the stack stays, empty, in ROLLBACK_COMPLETE.
+  const failedStack = account.states.load('InvitationStack');
+  expect(failedStack).toMatchObject({ status: 'ROLLBACK_COMPLETE', resources: {}, outputs: {} });
 
-  // The next deploy creates the stack afresh.
+  // The next deploy deletes it (as the CDK CLI does) and creates the stack afresh, with a new stack id.
   const [retried] = await deployAll(defaultAssembly, 'InvitationStack');
   expect(retried.status).toBe('CREATE_COMPLETE');
+  expect(account.states.load('InvitationStack')?.stackId).not.toBe(failedStack?.stackId);
 }, 30_000);
 
 test('destroy: dependents first; the invitation\'s Delete sends nothing; an export in use cannot be deleted', async () => {

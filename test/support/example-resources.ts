@@ -8,9 +8,13 @@ export const ENGAGEMENT = 'Custom::PartnerCentralEngagement';
 export const INVITATION_ID = EXAMPLE_INVITATION_LOGICAL_ID;
 export const LEAD_INVITATION_ID = 'EngagementLeadInvitationD846C2C2';
 export const ENGAGEMENT_ID = 'EngagementCA20B2E9';
+/** The rule announcing the opportunity invitation's acceptance: it names the invitation's Id, so a replacement of the
+ * invitation updates it afterwards (the resource to fail after an invitation was sent). */
+export const ACCEPTED_RULE_ID = 'EngagementInvitationInvitationAcceptedDCE8BF25';
 export const OPPORTUNITY_MESSAGE = 'Join us on the Acme data platform migration';
 export const LEAD_MESSAGE = 'A lead for your team: Acme wants help with its data platform';
 export const NEW_MESSAGE = 'Please join the migration project';
+export const NEW_LEAD_MESSAGE = 'A new lead for your team';
 
 /** A resource's physical id as the local CloudFormation recorded it (its format is the handler's business). */
 export function physicalIdOf(account: LocalAccount, logicalId: string, stack = 'InvitationStack'): string | undefined {
