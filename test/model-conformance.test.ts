@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as lib from '../lib';
 import { CREATE_ENGAGEMENT_RULES } from '../lib/engagement-rules';
+import { SENSITIVE_MEMBER_NAMES } from '../lib/handler-contract';
 import { CREATE_ENGAGEMENT_INVITATION_RULES, Rule } from '../lib/validation';
 
 const NS = 'com.amazonaws.partnercentralselling#';
@@ -169,4 +170,27 @@ test.each([
     const pattern = JSON.parse(`{${entry}}`).pattern as string;
     expect(() => new RegExp(pattern.replace('(?s)', ''), 'su')).not.toThrow();
   }
+});
+
+test('the handler redacts every member the model marks sensitive in the four write requests (SENSITIVE_MEMBER_NAMES)', () => {
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (shapeId: string) => {
+    const shape = shapes[shapeId];
+    if (!shape || seen.has(shapeId)) return;
+    seen.add(shapeId);
+    if (shape.type === 'list') return walk(shape.member.target);
+    for (const [name, member] of Object.entries<any>(shape.members ?? {})) {
+      if (modelSensitive(member)) found.add(name);
+      walk(member.target);
+    }
+  };
+  for (const operation of ['CreateEngagementInvitation', 'CreateEngagement', 'CreateEngagementContext', 'UpdateEngagementContext']) {
+    walk(`${NS}${operation}Request`);
+  }
+  expect(found.size).toBeGreaterThan(10);
+  const missing = [...found].filter((name) => !SENSITIVE_MEMBER_NAMES.includes(name));
+  expect(missing).toEqual([]);
+  // Beyond the model: the lead address the table marks sensitive (EXTRA_SENSITIVE).
+  for (const extra of EXTRA_SENSITIVE) expect(SENSITIVE_MEMBER_NAMES).toContain(extra.split('.')[1]);
 });
