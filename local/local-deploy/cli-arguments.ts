@@ -1,6 +1,7 @@
 // The command line of the local deploy (`npm run deploy:local -- …`, `npm run destroy:local -- …`).
 import { DEFAULT_CONCURRENCY, InFlightMode } from './deploy-context';
 import { ReceiverFault } from './response-receiver';
+import { SENDER_INVITATION_READS, SenderInvitationReads } from '../partner-central-endpoint/access';
 import { DOCUMENTED_RATES } from '../partner-central-endpoint/quotas';
 import { Fault } from '../partner-central-endpoint/server';
 
@@ -47,6 +48,14 @@ export const USAGE = `usage: local-deploy <deploy|destroy> [stack ...] [options]
   --invitation-rate <r>     write requests per second the Partner Central endpoint admits (default 1, the service's
                             documented write quota); --invitation-burst <n>: how many at once (default 1)
   --no-quotas               the endpoint enforces no quota
+  --sender-invitation-reads <content|summary|denied>
+                            what GetEngagementInvitation answers the account that sent the invitation (not documented):
+                            content (default) the whole invitation, summary without its message and payload, denied
+                            AccessDeniedException. The handler adopts an identical invitation only when it can read it
+  --deny-operation <op>     Partner Central answers AccessDeniedException to <op> (e.g. ListEngagementInvitations), as
+                            for a role without that permission; repeatable
+  --list-lag <ms>           ListEngagements and ListEngagementInvitations leave out what was created less than <ms> ago
+                            (not documented whether the service's lists show a create at once; default 0)
   -h, --help                this text
 rollback scenarios, after a first deploy (the last line counts requests and invitations):
   deploy -c message="New text" --fault quota=1                      the new invitation is refused
@@ -82,6 +91,10 @@ export interface CliOptions {
   readonly concurrency: number;
   /** The quotas the Partner Central endpoint enforces, or false for none. */
   readonly quotas: { readonly invitationRate: number; readonly invitationBurst: number } | false;
+  /** The endpoint's answers where the service's behaviour is not documented, and its denials. */
+  readonly senderInvitationReads: SenderInvitationReads;
+  readonly deniedOperations: string[];
+  readonly listLagMs: number;
 }
 
 export function parseArguments(argv: string[]): CliOptions {
@@ -104,6 +117,9 @@ export function parseArguments(argv: string[]): CliOptions {
     rollbackUpdateAfterReplacement: false,
     concurrency: DEFAULT_CONCURRENCY,
     quotas: { invitationRate: DOCUMENTED_RATES.write, invitationBurst: 1 } as CliOptions['quotas'],
+    senderInvitationReads: 'content' as SenderInvitationReads,
+    deniedOperations: [] as string[],
+    listLagMs: 0,
   };
   const positive = (arg: string, text: string, integer: boolean) => {
     if (!(integer ? /^[1-9]\d*$/ : /^(\d+(\.\d+)?)$/).test(text) || Number(text) <= 0) {
@@ -140,6 +156,18 @@ export function parseArguments(argv: string[]): CliOptions {
       options.timeoutScale = Number(scale);
     } else if (arg === '--duplicate-delivery') {
       options.duplicateDelivery = true;
+    } else if (arg === '--sender-invitation-reads') {
+      const mode = value();
+      if (!(SENDER_INVITATION_READS as readonly string[]).includes(mode)) {
+        throw new Error(`--sender-invitation-reads ${mode}: expected ${SENDER_INVITATION_READS.join(', ')}`);
+      }
+      options.senderInvitationReads = mode as SenderInvitationReads;
+    } else if (arg === '--deny-operation') {
+      options.deniedOperations.push(value());
+    } else if (arg === '--list-lag') {
+      const ms = value();
+      if (!/^\d+$/.test(ms)) throw new Error(`--list-lag ${ms}: expected a number of milliseconds`);
+      options.listLagMs = Number(ms);
     } else if (arg === '--redeliver-late') {
       options.redeliverLate = true;
     } else if (arg === '--in-flight') {

@@ -29,6 +29,10 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     ...(options.quotas ? { quotas: options.quotas } : {}),
     // As in the service, an invitation names an engagement that exists (the example app creates its own).
     strictEngagements: true,
+    // Where the service's behaviour is not documented, the one asked for (access.ts, engagement-list.ts).
+    senderInvitationReads: options.senderInvitationReads,
+    deniedOperations: options.deniedOperations,
+    listLagMs: options.listLagMs,
   });
   // For invitations with assumeRoleArn: AssumeRole answered locally, whatever the role.
   const sts = await startStsEndpoint();
