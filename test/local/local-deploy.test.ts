@@ -7,6 +7,7 @@ import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecyc
 import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
 import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { deployStack, destroyStack, ProgressEvent } from '../../local/local-deploy/deployer';
+import { isRead, writesOf } from '../support/endpoint-calls';
 import {
   ENGAGEMENT, ENGAGEMENT_ID, INVITATION, INVITATION_ID, LEAD_INVITATION_ID, LEAD_MESSAGE, leftAlone, NEW_MESSAGE, OPPORTUNITY_MESSAGE,
 } from '../support/example-resources';
@@ -144,8 +145,9 @@ test('a changed message replaces the invitation: Update with old and new propert
     ['UPDATE_IN_PROGRESS', undefined], ['UPDATE_COMPLETE', newId],
     ['DELETE_IN_PROGRESS', oldId], ['DELETE_COMPLETE', oldId], // cleanup: no withdraw API, so nothing is sent
   ]);
-  // The handler read the stack's status (UPDATE_IN_PROGRESS: a forward Update) before sending.
-  expect(account.cloudFormation.calls.map((c) => c.stackStatus)).toEqual(['UPDATE_IN_PROGRESS']);
+  // The handler read the stack's status before sending: CREATE_IN_PROGRESS for each Create of the first deploy (the
+  // engagement, the two invitations), then UPDATE_IN_PROGRESS (a forward Update); the cleanup's Delete read nothing.
+  expect(account.cloudFormation.calls.map((c) => c.stackStatus)).toEqual([...Array(3).fill('CREATE_IN_PROGRESS'), 'UPDATE_IN_PROGRESS']);
   expect(createCalls()).toHaveLength(3);
   const messages = account.endpoint.store.list().map((i) => i.InvitationMessage);
   expect(messages.slice(0, 2).sort()).toEqual([LEAD_MESSAGE, OPPORTUNITY_MESSAGE].sort()); // the first deploy's, in parallel
@@ -247,7 +249,11 @@ test('a failed Create rolls back: the Delete of the failed-create marker succeed
   expect(createCalls().map((c) => c.status)).toEqual([500, 500, 500, 500, 500, 500, 500, 500]);
   // The engagement created before the failure is deleted by the rollback; no API deletes one, so nothing is sent.
   expect(engagementEvents().map((e) => e.status)).toEqual(['CREATE_IN_PROGRESS', 'CREATE_COMPLETE', 'DELETE_IN_PROGRESS', 'DELETE_COMPLETE']);
-  expect(account.endpoint.calls.map((c) => c.operation)).toEqual(['CreateEngagement', ...createCalls().map(() => 'CreateEngagementInvitation')]);
+  // Every call was made by the Creates: the writes are the engagement's and the 8 failed attempts; the reads are the
+  // engagement's ListEngagements and one ListEngagementInvitations per invitation (nothing held yet, so no Get*).
+  expect(writesOf(account.endpoint.calls).map((c) => c.operation)).toEqual(['CreateEngagement', ...createCalls().map(() => 'CreateEngagementInvitation')]);
+  expect(account.endpoint.calls.filter(isRead).map((c) => c.operation).sort())
+    .toEqual(['ListEngagementInvitations', 'ListEngagementInvitations', 'ListEngagements']);
   expect(account.endpoint.store.list()).toHaveLength(0);
   // As in CloudFormation, the stack stays, empty, in ROLLBACK_COMPLETE.
   const failedStack = account.states.load('InvitationStack');

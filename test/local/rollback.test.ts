@@ -11,6 +11,8 @@ import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { invokeCustomResource } from '../../local/local-deploy/custom-resource-invoker';
 import { DeployerOptions, deployStack, destroyStack } from '../../local/local-deploy/deployer';
 import { localFunction } from '../../local/local-deploy/lambda-runner';
+import { ResponseReceiver } from '../../local/local-deploy/response-receiver';
+import { writesOf } from '../support/endpoint-calls';
 import {
   ENGAGEMENT, INVITATION, INVITATION_ID, LEAD_INVITATION_ID, LEAD_MESSAGE, leftAlone, NEW_MESSAGE, OPPORTUNITY_MESSAGE,
 } from '../support/example-resources';
@@ -61,6 +63,11 @@ const physicalId = (logicalId = INVITATION_ID) => account.states.load(STACK)?.re
 /** The opportunity invitation's events. */
 const opportunityEvents = () => account.progress.filter((e) => e.resourceType === INVITATION && e.logicalId === INVITATION_ID);
 const stackStatuses = () => account.progress.filter((e) => e.resourceType === 'AWS::CloudFormation::Stack').map((e) => e.status);
+/** The handler's log lines (one JSON line per event it ran), from the deployed function's log. */
+const handlerLog = (): Array<Record<string, any>> => {
+  const fn = Object.values(account.states.load(STACK)!.resources).find((r) => r.function)!.function!;
+  return fs.readFileSync(account.states.logFile(fn.functionName), 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+};
 
 
 test('a refused Update rolls back with an Update to the pre-update physical id: the two original invitations stay the only ones', async () => {
@@ -172,7 +179,11 @@ test.each([false, true])('a replacement, then a later resource fails (rollbackUp
   const stackId = account.states.load(STACK)!.stackId;
   expect(published).toEqual(['CREATE_COMPLETE', 'UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS',
     'UPDATE_ROLLBACK_COMPLETE'].map((status) => [stackId, status]));
-  expect(account.cloudFormation.calls.map((c) => c.stackStatus)).toEqual(['UPDATE_IN_PROGRESS']); // the forward Update's read
+  // DescribeStacks as the handler called it: each Create of the first deploy (the engagement, the two invitations), then
+  // the forward Update; the Update back to the old id (if sent) and the cleanup's Delete read nothing.
+  expect(account.cloudFormation.calls.map((c) => [c.stackName, c.stackStatus])).toEqual([
+    ...Array(3).fill([stackId, 'CREATE_IN_PROGRESS']), [stackId, 'UPDATE_IN_PROGRESS'],
+  ]);
   // The replacement's invitation is the only extra one; the Update back to the old id (if sent) sent nothing.
   expect(createCalls()).toHaveLength(3);
   expect(invitations()).toHaveLength(3);
@@ -180,24 +191,53 @@ test.each([false, true])('a replacement, then a later resource fails (rollbackUp
 }, 30_000);
 
 test.each([false, true])('a forward Update sends exactly one invitation (duplicate delivery %s)', async (duplicateDelivery) => {
-  await deploy(original, { duplicateDelivery });
+  // Every ResponseURL handed out, to read all the answers each event got (the deployer keeps only the first).
+  const responseKeys: string[] = [];
+  const receiver: ResponseReceiver = {
+    ...account.receiver,
+    newResponseUrl: () => {
+      const url = account.receiver.newResponseUrl();
+      responseKeys.push(url.key);
+      return url;
+    },
+  };
+  await deploy(original, { duplicateDelivery, receiver });
   const callsBefore = account.endpoint.calls.length;
   const expectUntouched = leftAlone(account);
 
-  const result = await deploy(changed, { duplicateDelivery });
+  const result = await deploy(changed, { duplicateDelivery, receiver });
 
   expect(result.status).toBe('UPDATE_COMPLETE');
   const messages = invitations().map((i) => i.InvitationMessage);
   expect(messages.slice(0, 2).sort()).toEqual([LEAD_MESSAGE, OPPORTUNITY_MESSAGE].sort()); // the first deploy's, in parallel
   expect(messages.slice(2)).toEqual([NEW_MESSAGE]);
-  // Delivered twice, the same event carries the same RequestId: the second call gets the first one's invitation.
+  // Each invitation written once, with its own event's RequestId, however many times the event was delivered.
   const tokens = createCalls().map((c) => c.clientToken);
-  expect(tokens).toHaveLength(duplicateDelivery ? 6 : 3);
+  expect(tokens).toHaveLength(3);
   expect(new Set(tokens).size).toBe(3);
-  const updateTokens = account.endpoint.calls.slice(callsBefore).map((c) => c.clientToken);
-  expect(updateTokens).toHaveLength(duplicateDelivery ? 2 : 1);
-  expect(new Set(updateTokens).size).toBe(1);
-  // The engagement too: one engagement, however many times its Create was delivered.
+  // The forward Update's only write is its invitation, with its event's RequestId; the rest are the reads before it.
+  const updateRequestId = opportunityEvents().find((e) => e.status === 'UPDATE_COMPLETE')!.requestId;
+  expect(updateRequestId).toBeDefined();
+  const updateCalls = account.endpoint.calls.slice(callsBefore);
+  expect(writesOf(updateCalls).map((c) => [c.operation, c.clientToken, c.status])).toEqual([['CreateEngagementInvitation', updateRequestId, 200]]);
+  // Delivered twice, the same event carries the same RequestId: the second delivery finds what the first one created
+  // and adopts it (no write), and answers CloudFormation exactly as the first did.
+  const answers = responseKeys.map((key) => account.receiver.received(key).map((r) => r.response));
+  expect(answers).toHaveLength(5); // the 3 Creates, the forward Update, the cleanup's Delete of the old id
+  for (const [first, ...again] of answers) {
+    expect(first?.Status).toBe('SUCCESS');
+    expect(again).toEqual(duplicateDelivery ? [first] : []);
+  }
+  const runs = new Map<string, Array<Record<string, any>>>();
+  handlerLog().forEach((line) => runs.set(line.requestId, [...(runs.get(line.requestId) ?? []), line]));
+  const sending = [...runs.values()].filter(([line]) => line.requestType === 'Create' || line.requestType === 'Update');
+  expect(sending.map(([line]) => line.requestType).sort()).toEqual(['Create', 'Create', 'Create', 'Update']);
+  for (const lines of sending) {
+    expect(lines.map((l) => [l.outcome, l.apiCalls, l.adopted])).toEqual(
+      [['SUCCESS', 1, undefined], ...(duplicateDelivery ? [['SUCCESS', 0, true]] : [])]);
+  }
+  // The engagement too: one CreateEngagement, one engagement, however many times its Create was delivered.
+  expect(account.endpoint.calls.filter((c) => c.operation === 'CreateEngagement')).toHaveLength(1);
   expect(engagements()).toHaveLength(1);
   expectUntouched();
 }, 30_000);
@@ -206,6 +246,8 @@ test('a changed ServiceToken is refused by CloudFormation itself: no event sent,
   await deploy(original);
   const before = physicalId();
   const expectUntouched = leftAlone(account);
+  const stackReadsBefore = account.cloudFormation.calls.length;
+  const callsBefore = account.endpoint.calls.length;
   const otherToken = edited(original, (resources) => {
     resources[INVITATION_ID].Properties.ServiceToken = 'arn:aws:lambda:us-east-1:123456789012:function:AnotherHandler';
   });
@@ -214,7 +256,9 @@ test('a changed ServiceToken is refused by CloudFormation itself: no event sent,
 
   expect(result).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', reason: `${INVITATION_ID} (${INVITATION}): Modifying service token is not allowed.` });
   expect(opportunityEvents().slice(2).map((e) => [e.status, e.physicalId])).toEqual([['UPDATE_IN_PROGRESS', undefined], ['UPDATE_FAILED', before]]);
-  expect(account.cloudFormation.calls).toHaveLength(0);
+  // No event sent, so the handler ran not at all: no DescribeStacks, no Partner Central call.
+  expect(account.cloudFormation.calls).toHaveLength(stackReadsBefore);
+  expect(account.endpoint.calls).toHaveLength(callsBefore);
   expect(invitations()).toHaveLength(2);
   expectUntouched();
 }, 20_000);
@@ -236,8 +280,8 @@ test('Retain is honoured: a replaced invitation with UpdateReplacePolicy Retain 
     ['AWS::Logs::LogGroup', false, 'DeletionPolicy: Retain'],
   ]);
   expect(account.progress.filter((e) => e.status === 'DELETE_COMPLETE').map((e) => e.resourceType).sort()).toEqual(
-    ['AWS::CloudFormation::Stack', 'AWS::Events::Rule', 'AWS::IAM::Role', 'AWS::Lambda::Function', 'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy',
-      ENGAGEMENT, INVITATION, INVITATION]);
+    ['AWS::CloudFormation::Stack', 'AWS::Events::Rule', 'AWS::IAM::Role', 'AWS::Lambda::EventInvokeConfig', 'AWS::Lambda::Function',
+      'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy', ENGAGEMENT, INVITATION, INVITATION]);
   // The invitations deleted with the stack: the opportunity's replacement and the lead (the retained one is not).
   expect(account.progress.filter((e) => e.status === 'DELETE_COMPLETE' && e.resourceType === INVITATION).map((e) => e.physicalId).sort())
     .toEqual([replacement, lead].sort());
