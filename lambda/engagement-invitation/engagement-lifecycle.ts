@@ -2,6 +2,7 @@
 // service holds is adopted, else ClientToken = the Create's RequestId; an unchanged Update sends nothing; Delete sends
 // nothing because no API deletes an engagement; a rollback never creates), plus in-place changes of contexts where
 // the API allows them, each checked against what the engagement already holds (context-convergence.ts).
+import { adoptOrCreate } from './adopt-or-create';
 import { ContextChanges, contextChanges } from './context-changes';
 import { pendingContextWrites } from './context-convergence';
 import {
@@ -11,7 +12,7 @@ import { creatorAccount, findIdenticalEngagement, HeldEngagement, readEngagement
 import { readEngagementRequest } from './engagement-request';
 import { failed, unchanged } from './outcomes';
 import { ApiTarget, apiTarget } from './partner-central';
-import { formatPhysicalId, parseEngagementPhysicalId, requestFingerprint, ResourcePhysicalId } from './physical-id';
+import { parseEngagementPhysicalId, requestFingerprint, ResourcePhysicalId } from './physical-id';
 import { assertStackSending } from './send-gate';
 import { describeError } from './service-errors';
 import { readStackStatus, ReadStackStatus } from './stack-status';
@@ -67,25 +68,17 @@ async function create(
   const request = readEngagementRequest(event.ResourceProperties);
   if (typeof request === 'string') return failed(failureId, 'MalformedProperties', request);
   const target = apiTarget(event.ResourceProperties, event.StackId);
-  const fingerprint = requestFingerprint(identity(request));
-  let apiCalls = 0;
-  try {
-    if (!statusRead) await assertStackSending(event.StackId, services.readStackStatus, budget);
-    const held = await services.findEngagement(request, creatorAccount(target, event.StackId), target, budget);
-    if ('found' in held) {
-      const { Arn, Id } = held.found;
-      return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, fingerprint), data: { Arn, Id }, apiCalls: 0, adopted: true };
-    }
-    apiCalls = 1;
-    const { Arn, Id } = await services.createEngagement(request, event.RequestId, target, {
-      ...budget,
-      beforeRetry: () => assertStackSending(event.StackId, services.readStackStatus, budget),
-    });
-    return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, fingerprint), data: { Arn, Id }, apiCalls };
-  } catch (error) {
-    const { name, reason } = describeError(error, request);
-    return { ...failed(failureId, name, reason), apiCalls };
-  }
+  return adoptOrCreate({
+    event,
+    budget,
+    readStackStatus: services.readStackStatus,
+    statusRead,
+    request,
+    fingerprint: requestFingerprint(identity(request)),
+    failureId,
+    find: () => services.findEngagement(request, creatorAccount(target, event.StackId), target, budget),
+    create: (clientToken, retry) => services.createEngagement(request, clientToken, target, retry),
+  });
 }
 
 async function update(event: CustomResourceEvent, budget: TimeBudget, services: EngagementServices): Promise<Outcome> {

@@ -9,10 +9,9 @@
 import { GetEngagementCommand, ListEngagementsCommand, ListEngagementsCommandOutput } from '@aws-sdk/client-partnercentral-selling';
 import { readRetry, withRetries } from './call-retries';
 import { CreatedEngagement, EngagementContextRequest, EngagementRequest } from './engagement-api';
-import { Lookup } from './invitation-reads';
 import { ApiTarget, partnerCentralClient } from './partner-central';
 import { describeError } from './service-errors';
-import { countRead, TimeBudget } from './types';
+import { countRead, Lookup, TimeBudget } from './types';
 import { missingItems, sameContent } from '../../lib/same-content';
 
 /** Pages of 100 engagement summaries read at most before the handler gives up looking (and creates). */

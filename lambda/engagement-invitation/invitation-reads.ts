@@ -13,12 +13,9 @@ import {
 import { readRetry, withRetries } from './call-retries';
 import { ApiTarget, CreatedInvitation, InvitationRequest, partnerCentralClient } from './partner-central';
 import { describeError } from './service-errors';
-import { countRead, TimeBudget } from './types';
+import { countRead, Lookup, TimeBudget } from './types';
 import { ADOPTABLE_INVITATION_STATUSES } from '../../lib/handler-contract';
 import { sameContent } from '../../lib/same-content';
-
-/** What a look at the service found. `unreadable`: the reason it could not look (the handler then sends). */
-export type Lookup<T> = { readonly found: T } | { readonly notFound: true } | { readonly unreadable: string };
 
 /**
  * Pages of 100 summaries read at most (the engagement's open invitations to every receiver): beyond them the handler

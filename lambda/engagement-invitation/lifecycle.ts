@@ -1,10 +1,9 @@
 // Custom::PartnerCentralEngagementInvitation, event by event: what each CloudFormation event does and answers.
+import { adoptOrCreate } from './adopt-or-create';
 import { findIdenticalInvitation } from './invitation-reads';
 import { failed, unchanged } from './outcomes';
 import { apiTarget, createEngagementInvitation, InvitationRequest } from './partner-central';
-import { formatPhysicalId, parsePhysicalId, requestFingerprint } from './physical-id';
-import { assertStackSending } from './send-gate';
-import { describeError } from './service-errors';
+import { parsePhysicalId, requestFingerprint } from './physical-id';
 import { readStackStatus, ReadStackStatus } from './stack-status';
 import { CustomResourceEvent, Outcome, TimeBudget } from './types';
 import { updateDirection } from './update-direction';
@@ -80,11 +79,7 @@ async function update(event: CustomResourceEvent, budget: TimeBudget, services: 
   return send(event, budget, services, request, true);
 }
 
-/**
- * Converge, don't replay: an identical invitation the service already holds is adopted; otherwise the invitation is
- * sent once, with the event's RequestId as ClientToken, while the stack is still in progress. `statusRead`: the
- * caller already saw the stack in a sending status.
- */
+/** Converge, don't replay (adopt-or-create.ts). `statusRead`: the caller already saw the stack in a sending status. */
 async function send(
   event: CustomResourceEvent,
   budget: TimeBudget,
@@ -94,27 +89,17 @@ async function send(
 ): Promise<Outcome> {
   if (typeof request === 'string') return failed(physicalIdOnFailure(event), 'MalformedProperties', request);
   const target = apiTarget(event.ResourceProperties, event.StackId);
-  const fingerprint = requestFingerprint(request);
-  let apiCalls = 0;
-  try {
-    if (!statusRead) await assertStackSending(event.StackId, services.readStackStatus, budget);
-    const held = await services.findInvitation(request, target, budget);
-    if ('found' in held) {
-      const { Arn, Id } = held.found;
-      return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, fingerprint), data: { Arn, Id }, apiCalls: 0, adopted: true };
-    }
-    apiCalls = 1;
-    // The RequestId is the idempotency token: Lambda's retries of this event, and the handler's own retries of the
-    // call, cannot send a second invitation. Each retry first checks that the stack still waits for it.
-    const { Arn, Id } = await services.createInvitation(request, event.RequestId, target, {
-      ...budget,
-      beforeRetry: () => assertStackSending(event.StackId, services.readStackStatus, budget),
-    });
-    return { status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, fingerprint), data: { Arn, Id }, apiCalls };
-  } catch (error) {
-    const { name, reason } = describeError(error, request);
-    return { ...failed(physicalIdOnFailure(event), name, reason), apiCalls };
-  }
+  return adoptOrCreate({
+    event,
+    budget,
+    readStackStatus: services.readStackStatus,
+    statusRead,
+    request,
+    fingerprint: requestFingerprint(request),
+    failureId: physicalIdOnFailure(event),
+    find: () => services.findInvitation(request, target, budget),
+    create: (clientToken, retry) => services.createInvitation(request, clientToken, target, retry),
+  });
 }
 
 /** The request from the properties, or what is wrong with them. The service checks every field rule itself. */

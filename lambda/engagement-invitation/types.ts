@@ -56,3 +56,6 @@ export interface TimeBudget {
 export function countRead(budget: TimeBudget, kind: keyof ReadCounts): void {
   if (budget.counts) budget.counts[kind] += 1;
 }
+
+/** What a look at the service found. `unreadable`: the reason it could not look (the handler then sends). */
+export type Lookup<T> = { readonly found: T } | { readonly notFound: true } | { readonly unreadable: string };

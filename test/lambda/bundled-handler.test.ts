@@ -52,8 +52,12 @@ test('sends the awsJson1_0 request with ClientToken = RequestId on the wire', as
     'AWSPartnerCentralSelling.ListEngagementInvitations', 'AWSPartnerCentralSelling.CreateEngagementInvitation',
   ]);
   expect(JSON.parse(endpoint.requests[0].body)).toEqual({
-    Catalog: 'Sandbox', ParticipantType: 'SENDER', EngagementIdentifier: ['eng-abcdefghijklmn'], Status: ['PENDING', 'ACCEPTED'],
-    PayloadType: ['OpportunityInvitation'], MaxResults: 100,
+    Catalog: 'Sandbox',
+    ParticipantType: 'SENDER',
+    EngagementIdentifier: ['eng-abcdefghijklmn'],
+    Status: ['PENDING', 'ACCEPTED'],
+    PayloadType: ['OpportunityInvitation'],
+    MaxResults: 100,
   });
   const [request] = writes();
   expect(request.method).toBe('POST');
