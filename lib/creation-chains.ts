@@ -36,11 +36,13 @@ export class CreationChains {
 
   public constructor(private readonly limit: number | undefined) {}
 
-  public add(resource: CfnResource): void {
+  /** Adds `resource` behind the one `limit` places before it; true if it now waits for another invitation. */
+  public add(resource: CfnResource): boolean {
     const before = this.limit !== undefined ? this.members[this.members.length - this.limit] : undefined;
     if (before) {
       resource.addResourceDependency(before, `Partner Central's write quota: at most ${this.limit} invitations of a stack are created at once`);
     }
     this.members.push(resource);
+    return before !== undefined;
   }
 }

@@ -239,8 +239,8 @@ export class EngagementInvitation extends Resource implements IEngagementInvitat
     const cfnResource = resource.node.defaultChild as CfnResource;
     cfnResource.cfnOptions.deletionPolicy = undefined;
     cfnResource.cfnOptions.updateReplacePolicy = undefined;
-    handler.creationChains.add(cfnResource);
-    handler.serve(cfnResource, serviceTimeout);
+    const chained = handler.creationChains.add(cfnResource);
+    handler.serve(cfnResource, serviceTimeout, chained);
     handler.registerInvitation(this.node.path, request, props.assumeRoleArn);
     this.invitationArn = resource.getAttString('Arn');
     this.invitationId = resource.getAttString('Id');

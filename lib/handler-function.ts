@@ -97,13 +97,15 @@ export class EngagementInvitationHandler extends Construct {
 
   /**
    * Registers a custom resource this function serves: its ServiceTimeout bounds the age of the events the function
-   * runs, and it is created only once that bound is in place.
+   * runs, and it is created only once that bound is in place. `waitsForServed`: it already depends on another
+   * resource this function serves, and so waits for the bound through it (one DependsOn less in the template).
    */
-  public serve(resource: CfnResource, serviceTimeout: Duration): void {
+  public serve(resource: CfnResource, serviceTimeout: Duration, waitsForServed = false): void {
     const seconds = serviceTimeout.toSeconds();
     // A ServiceTimeout known only at deploy time may be anything CloudFormation allows.
     this.maxServiceTimeoutSeconds = Math.max(this.maxServiceTimeoutSeconds, Token.isUnresolved(seconds) ? SERVICE_TIMEOUT_MAX_SECONDS : seconds);
-    resource.addResourceDependency(this.eventInvokeConfig, 'Lambda discards its events older than the largest ServiceTimeout only once the EventInvokeConfig exists');
+    // A resource that already waits for another served one (its creation chain) waits for the config through it.
+    if (!waitsForServed) resource.addResourceDependency(this.eventInvokeConfig, 'Lambda discards its events older than the largest ServiceTimeout only once the EventInvokeConfig exists');
   }
 
   /**

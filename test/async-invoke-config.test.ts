@@ -46,7 +46,7 @@ test('one per stack, on the handler function\'s $LATEST (what the ServiceToken i
   }
 });
 
-test('every custom resource, invitation or engagement, in a creation chain or not, DependsOn the EventInvokeConfig', () => {
+test('every custom resource waits for the EventInvokeConfig: directly, or through the invitation its chain waits for', () => {
   const stack = testStack();
   const engagement = new Engagement(stack, 'Engagement', { catalog: Catalog.SANDBOX });
   // 7 invitations: with the default 5 chains, the last two also wait for an earlier invitation.
@@ -58,11 +58,14 @@ test('every custom resource, invitation or engagement, in a creation chain or no
 
   const resources = customResources(template);
   expect(resources).toHaveLength(9);
-  for (const [logicalId, resource] of resources) {
-    expect([logicalId, resource.DependsOn]).toEqual([logicalId, expect.arrayContaining([id])]);
-  }
-  // The chains are still there, next to the new dependency.
-  expect(resources.filter(([, r]) => r.DependsOn.length === 2)).toHaveLength(2);
+  const dependencies = new Map(resources.map(([logicalId, r]) => [logicalId, (r.DependsOn ?? []) as string[]]));
+  const waitsForConfig = (logicalId: string): boolean =>
+    dependencies.get(logicalId)!.includes(id) || dependencies.get(logicalId)!.some((d) => dependencies.has(d) && waitsForConfig(d));
+  for (const [logicalId] of resources) expect([logicalId, waitsForConfig(logicalId)]).toEqual([logicalId, true]);
+  // The 2 chained invitations wait through their chain only: one DependsOn each, on an invitation, not the config.
+  const chained = resources.filter(([, r]) => !(r.DependsOn as string[]).includes(id));
+  expect(chained).toHaveLength(2);
+  for (const [, r] of chained) expect(r.DependsOn).toEqual([expect.not.stringMatching(id)]);
 });
 
 test('an engagement alone gets it too, with the engagement\'s ServiceTimeout', () => {
