@@ -30,7 +30,9 @@ export interface IEngagement extends IResource {
 }
 
 /**
- * An invitation to an engagement of this stack: the invitation, and how it is sent.
+ * An invitation to an engagement of this stack: the invitation, and how it is sent. Unlike an `EngagementInvitation`
+ * on its own, each send option left out here takes the engagement's own value: `apiRegion`, `assumeRoleArn` and
+ * `serviceTimeout` default to the ones the engagement was given (the invitation is sent as the engagement's creator).
  */
 export interface EngagementInviteOptions extends EngagementInvitationOptions {
   /**
@@ -131,7 +133,7 @@ export class Engagement extends Resource implements IEngagement {
     if (problems.length > 0) throw invalidInputError(scope, id, 'Engagement', problems);
     super(scope, id);
     this.catalog = props.catalog;
-    this.sendOptions = { apiRegion: props.apiRegion, assumeRoleArn: props.assumeRoleArn };
+    this.sendOptions = { apiRegion: props.apiRegion, assumeRoleArn: props.assumeRoleArn, serviceTimeout: props.serviceTimeout };
 
     const handler = EngagementInvitationHandler.of(this);
     if (props.assumeRoleArn !== undefined) handler.allowAssumeRole(props.assumeRoleArn);
@@ -180,7 +182,7 @@ export class Engagement extends Resource implements IEngagement {
     const invitation = new EngagementInvitation(this, id, {
       apiRegion: given.apiRegion ?? this.sendOptions.apiRegion,
       assumeRoleArn: given.assumeRoleArn ?? this.sendOptions.assumeRoleArn,
-      serviceTimeout: given.serviceTimeout,
+      serviceTimeout: given.serviceTimeout ?? this.sendOptions.serviceTimeout,
       invitation: given.invitation!,
       catalog: this.catalog,
       engagementIdentifier: this.engagementId,

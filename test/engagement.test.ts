@@ -174,7 +174,7 @@ test.each([
   expect(resource.Properties.AllowReplacement).toBe(written);
 });
 
-test('apiRegion, serviceTimeout and assumeRoleArn as for invitations; its invitations are sent from the same region and role by default', () => {
+test('apiRegion, serviceTimeout and assumeRoleArn as for invitations; its invitations inherit all three unless they set their own', () => {
   const stack = testStack();
   const engagement = new Engagement(stack, 'Engagement', engagementProps((p) => {
     p.apiRegion = 'us-west-2';
@@ -188,7 +188,7 @@ test('apiRegion, serviceTimeout and assumeRoleArn as for invitations; its invita
   template.hasResourceProperties(ENGAGEMENT, { ApiRegion: 'us-west-2', ServiceTimeout: '600', AssumeRoleArn: ROLE_ARN });
   const invitations = Object.values(template.findResources(INVITATION)).map((r) => r.Properties);
   expect(invitations.map((p) => [p.ApiRegion, p.AssumeRoleArn, p.ServiceTimeout])).toEqual([
-    ['us-west-2', ROLE_ARN, '420'],
+    ['us-west-2', ROLE_ARN, '600'],
     ['eu-west-1', ROLE_ARN, '480'],
   ]);
   // Everything is sent as the assumed role: the handler's own role may only assume it.
