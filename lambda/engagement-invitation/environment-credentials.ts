@@ -7,4 +7,4 @@ import { fromEnv } from '@aws-sdk/credential-provider-env';
 type FromEnvInit = Parameters<typeof fromEnv>[0];
 
 /** The SDK's `defaultProvider`, reduced to the environment. */
-export const defaultProvider = (init?: FromEnvInit) => fromEnv(init);
+export const defaultProvider = (init?: FromEnvInit): ReturnType<typeof fromEnv> => fromEnv(init);
