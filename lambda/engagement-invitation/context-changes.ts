@@ -3,7 +3,7 @@
 // shape: a Lead update (`UpdateLeadContext`) carries Customer, QualificationStatus, Insights and at most ONE
 // Interaction, which is added to the context's interactions (Partner Central Selling model, UpdateLeadContext).
 import { EngagementContextRequest } from './engagement-api';
-import { canonicalJson } from '../../lib/canonical-json';
+import { canonicalJson } from '../../lib/core/canonical-json';
 
 /** One UpdateEngagementContext call: the context's Id, its Type and an update-shaped Payload. */
 export interface ContextUpdate {

@@ -7,7 +7,7 @@
 import { ContextChanges, ContextUpdate } from './context-changes';
 import { EngagementContextRequest } from './engagement-api';
 import { HeldContext } from './engagement-reads';
-import { missingItems, sameContent } from '../../lib/same-content';
+import { missingItems, sameContent } from '../../lib/core/same-content';
 
 type Lead = Record<string, unknown> & { Interactions?: unknown[]; Interaction?: unknown };
 

@@ -18,8 +18,8 @@ import { describeError } from './service-errors';
 import { readStackStatus, ReadStackStatus } from './stack-status';
 import { CustomResourceEvent, Outcome, TimeBudget } from './types';
 import { updateDirection } from './update-direction';
-import { canonicalJson } from '../../lib/canonical-json';
-import { ALLOW_REPLACEMENT_PROPERTY, ENGAGEMENT_CREATE_FAILED_MARKER } from '../../lib/handler-contract';
+import { canonicalJson } from '../../lib/core/canonical-json';
+import { ALLOW_REPLACEMENT_PROPERTY, ENGAGEMENT_CREATE_FAILED_MARKER } from '../../lib/core/contract';
 
 export interface EngagementServices {
   readonly createEngagement: typeof createEngagement;

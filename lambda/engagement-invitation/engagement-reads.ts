@@ -12,7 +12,7 @@ import { CreatedEngagement, EngagementContextRequest, EngagementRequest } from '
 import { ApiTarget, partnerCentralClient } from './partner-central';
 import { describeError } from './service-errors';
 import { countRead, Lookup, TimeBudget } from './types';
-import { missingItems, sameContent } from '../../lib/same-content';
+import { missingItems, sameContent } from '../../lib/core/same-content';
 
 /** Pages of 100 engagement summaries read at most before the handler gives up looking (and creates). */
 const MAX_PAGES = 10;

@@ -5,7 +5,7 @@ import { responseBody, sendResponse } from './cfn-response';
 import { runEngagementLifecycle } from './engagement-lifecycle';
 import { physicalIdOnFailure, runLifecycle } from './lifecycle';
 import { CustomResourceEvent, LambdaContext, Outcome, ReadCounts } from './types';
-import { ENGAGEMENT_RESOURCE_TYPE } from '../../lib/handler-contract';
+import { ENGAGEMENT_RESOURCE_TYPE } from '../../lib/core/contract';
 
 /** Time kept back from the Lambda timeout to answer FAILED (and deliver it) before Lambda stops the function. */
 export const DEADLINE_MARGIN_MS = 5_000;

@@ -14,8 +14,8 @@ import { readRetry, withRetries } from './call-retries';
 import { ApiTarget, CreatedInvitation, InvitationRequest, partnerCentralClient } from './partner-central';
 import { describeError } from './service-errors';
 import { countRead, Lookup, TimeBudget } from './types';
-import { ADOPTABLE_INVITATION_STATUSES } from '../../lib/handler-contract';
-import { sameContent } from '../../lib/same-content';
+import { ADOPTABLE_INVITATION_STATUSES } from '../../lib/core/contract';
+import { sameContent } from '../../lib/core/same-content';
 
 /**
  * Pages of 100 summaries read at most (the engagement's open invitations to every receiver): beyond them the handler

@@ -7,12 +7,11 @@ import { parsePhysicalId, requestFingerprint } from './physical-id';
 import { readStackStatus, ReadStackStatus } from './stack-status';
 import { CustomResourceEvent, Outcome, TimeBudget } from './types';
 import { updateDirection } from './update-direction';
-import { canonicalJson } from '../../lib/canonical-json';
+import { canonicalJson } from '../../lib/core/canonical-json';
 import {
-  CREATE_FAILED_MARKER, ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_RESOURCE_TYPE, INVITATION_REQUEST_PROPERTIES,
-} from '../../lib/handler-contract';
+  INVITATION_CREATE_FAILED_MARKER, ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_RESOURCE_TYPE, INVITATION_REQUEST_PROPERTIES,
+} from '../../lib/core/contract';
 
-export { CREATE_FAILED_MARKER };
 export type { TimeBudget };
 
 /**
@@ -21,7 +20,7 @@ export type { TimeBudget };
  * does with another id returned with FAILED is not documented.
  */
 export function physicalIdOnFailure(event: Pick<CustomResourceEvent, 'RequestType' | 'PhysicalResourceId' | 'ResourceType'>): string {
-  const marker = event.ResourceType === ENGAGEMENT_RESOURCE_TYPE ? ENGAGEMENT_CREATE_FAILED_MARKER : CREATE_FAILED_MARKER;
+  const marker = event.ResourceType === ENGAGEMENT_RESOURCE_TYPE ? ENGAGEMENT_CREATE_FAILED_MARKER : INVITATION_CREATE_FAILED_MARKER;
   return event.RequestType === 'Create' ? marker : event.PhysicalResourceId ?? marker;
 }
 
@@ -46,9 +45,9 @@ export async function runLifecycle(
       return update(event, budget, services);
     case 'Delete':
       // There is no API to withdraw an invitation: it stays PENDING until accepted, rejected or expired (15 days).
-      return { status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId ?? CREATE_FAILED_MARKER, apiCalls: 0 };
+      return { status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId ?? INVITATION_CREATE_FAILED_MARKER, apiCalls: 0 };
     default:
-      return failed(event.PhysicalResourceId ?? CREATE_FAILED_MARKER, 'MalformedEvent',
+      return failed(event.PhysicalResourceId ?? INVITATION_CREATE_FAILED_MARKER, 'MalformedEvent',
         `unknown RequestType ${JSON.stringify(String((event as { RequestType?: unknown }).RequestType)).slice(0, 40)}`);
   }
 }
@@ -59,7 +58,7 @@ export async function runLifecycle(
  * with the earlier properties as the target; the event does not say which kind it is.
  */
 async function update(event: CustomResourceEvent, budget: TimeBudget, services: LifecycleServices): Promise<Outcome> {
-  const physicalResourceId = event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
+  const physicalResourceId = event.PhysicalResourceId ?? INVITATION_CREATE_FAILED_MARKER;
   const current = parsePhysicalId(physicalResourceId);
   const request = readRequest(event.ResourceProperties);
   if (typeof request === 'string') return failed(physicalResourceId, 'MalformedProperties', request);

@@ -4,7 +4,7 @@ import { CreateEngagementInvitationCommand, PartnerCentralSellingClient } from '
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { RetryOptions, withRetries } from './call-retries';
 import { describeError } from './service-errors';
-import { API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY } from '../../lib/handler-contract';
+import { API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY } from '../../lib/core/contract';
 
 /** The request the construct writes into the resource properties, in the API's shape. */
 export interface InvitationRequest {

@@ -9,7 +9,7 @@
 // "Notifications for the AWS Partner Central Selling API"), and the model only promises `^arn:.*` for engagements.
 // What counts is the id at the end of the ARN and the fingerprint after the last `#`.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../lib/canonical-json';
+import { canonicalJson } from '../../lib/core/canonical-json';
 
 const SEPARATOR = '#';
 const FINGERPRINT = /^[0-9a-f]{32}$/;

@@ -1,7 +1,7 @@
 // Keeps customer values out of what the handler reports. The service's error messages may quote a request value (a
 // contact's e-mail, a company name); a FAILED reason lands in stack events, `cdk deploy` output and CI logs. Every
 // value of a member the model marks @sensitive is replaced by `<Member>` in the text before it is reported.
-import { SENSITIVE_MEMBER_NAMES } from '../../lib/handler-contract';
+import { SENSITIVE_MEMBER_NAMES } from '../../lib/core/contract';
 
 const SENSITIVE = new Set(SENSITIVE_MEMBER_NAMES);
 

@@ -6,7 +6,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { classifyError } from './call-retries';
 import { describeError } from './service-errors';
-import { SENDING_STACK_STATUSES } from '../../lib/handler-contract';
+import { SENDING_STACK_STATUSES } from '../../lib/core/contract';
 
 export type StackStatusResult =
   | { readonly status: string }

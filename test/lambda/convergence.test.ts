@@ -5,7 +5,7 @@ import { pendingContextWrites } from '../../lambda/engagement-invitation/context
 import { parseEngagementPhysicalId, parsePhysicalId } from '../../lambda/engagement-invitation/physical-id';
 import { redact } from '../../lambda/engagement-invitation/redaction';
 import { describeError } from '../../lambda/engagement-invitation/service-errors';
-import { missingItems, sameContent } from '../../lib/same-content';
+import { missingItems, sameContent } from '../../lib/core/same-content';
 
 describe('sameContent', () => {
   test('key order, an InteractionDate as an instant, and members at their model default do not count', () => {

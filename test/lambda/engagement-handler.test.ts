@@ -12,7 +12,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../lambda/engagement-invitation/index';
 import { CustomResourceEvent, RequestType } from '../../lambda/engagement-invitation/types';
-import { ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_RESOURCE_TYPE } from '../../lib/handler-contract';
+import { ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_RESOURCE_TYPE } from '../../lib/core/contract';
 import { lambdaContext } from '../support/events';
 import { ScriptedServer, startScriptedServer } from '../support/local-servers';
 

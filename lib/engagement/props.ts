@@ -1,10 +1,13 @@
 // The CreateEngagement request in camelCase, member for member and with the same nesting as the API (newest model:
 // the committed 2026-03-31 model with test/model/partnercentral-selling.engagement-delta-2026-08-28.json laid over
 // it), so that the request is the props with each key capitalised. Constraints are quoted from the model;
-// engagement-rules.ts enforces them at synth for literal values.
-import { EngagementInvitationOptions } from './engagement-invitation';
-import { EngagementCustomer } from './invitation-props';
+// rules.ts enforces them at synth for literal values.
+import { EngagementCustomer } from '../engagement-invitation/invitation-props';
+import { EngagementInvitationOptions } from '../engagement-invitation/props';
 
+// EngagementInvitationOptions holds the send options both resources share (apiRegion, serviceTimeout, assumeRoleArn):
+// that EngagementOptions extends it is part of the published API (in Java and .NET an EngagementOptions is one), so it
+// stays.
 /**
  * How an Engagement is created and changed, apart from the engagement itself.
  */

@@ -1,21 +1,15 @@
-import { CfnResource, CustomResource, Duration, IResource, Resource, Token } from 'aws-cdk-lib';
+// The engagement this stack creates (Custom::PartnerCentralEngagement), and its invitations (`invite`).
+import { IResource, Resource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { readCliInputJson, warnIfClientTokenIgnored } from './cli-input';
-import { EngagementInvitation, EngagementInvitationOptions } from './engagement-invitation';
-import { EngagementOptions, EngagementProps } from './engagement-props';
-import { CREATE_ENGAGEMENT_RULES } from './engagement-rules';
-import {
-  ALLOW_REPLACEMENT_PROPERTY, API_REGION_PROPERTY, ARN_ATTRIBUTE, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS,
-  ENGAGEMENT_MAX_MEMBERS, ENGAGEMENT_REQUEST_PROPERTIES, ENGAGEMENT_RESOURCE_TYPE, ID_ATTRIBUTE,
-} from './handler-contract';
-import { EngagementInvitationHandler } from './handler-function';
-import { Invitation } from './invitation-props';
-import { sendOptionProblems } from './send-options';
-import { formatPath, formatViolation, invalidInputError, propsProblems, validate } from './validation';
-import { pickWireRequest } from './wire-request';
-
-/** The model's `EngagementIdentifier`. */
-const ENGAGEMENT_ID = /^eng-[0-9a-z]{14}$/;
+import { EngagementOptions, EngagementProps } from './props';
+import { checkedEngagementRequest } from './request';
+import { CREATE_ENGAGEMENT_RULES } from './rules';
+import { readCliInputJson, warnIfClientTokenIgnored } from '../core/cli-input';
+import { ALLOW_REPLACEMENT_PROPERTY, ENGAGEMENT_ID_PATTERN, ENGAGEMENT_MAX_MEMBERS, ENGAGEMENT_RESOURCE_TYPE } from '../core/contract';
+import { addPartnerCentralResource } from '../core/custom-resource';
+import { EngagementInvitation } from '../engagement-invitation/engagement-invitation';
+import { Invitation } from '../engagement-invitation/invitation-props';
+import { EngagementInvitationOptions } from '../engagement-invitation/props';
 
 /**
  * An engagement, created here or imported.
@@ -90,7 +84,7 @@ export class Engagement extends Resource implements IEngagement {
    * @param engagementId `eng-` and 14 lowercase letters or digits, or a token
    */
   public static fromEngagementId(scope: Construct, id: string, engagementId: string): IEngagement {
-    if (!Token.isUnresolved(engagementId) && !ENGAGEMENT_ID.test(engagementId)) {
+    if (!Token.isUnresolved(engagementId) && !ENGAGEMENT_ID_PATTERN.test(engagementId)) {
       throw new Error(`${scope.node.path}/${id}: engagementId: ${JSON.stringify(engagementId)} is not an engagement id `
         + '("eng-" and 14 lowercase letters or digits)');
     }
@@ -123,41 +117,21 @@ export class Engagement extends Resource implements IEngagement {
   private readonly sendOptions: EngagementInvitationOptions;
 
   public constructor(scope: Construct, id: string, props: EngagementProps) {
-    // Validate before anything joins the construct tree: rejected props leave nothing half-created behind.
-    const notAnObject = propsProblems(props, CREATE_ENGAGEMENT_RULES);
-    if (notAnObject.length > 0) throw invalidInputError(scope, id, 'Engagement', notAnObject);
-    const request = pickWireRequest(props, ENGAGEMENT_REQUEST_PROPERTIES);
-    const problems = findProblems(request, props, scope);
-    if (problems.length > 0) throw invalidInputError(scope, id, 'Engagement', problems);
+    // Checked before anything joins the construct tree: rejected props leave nothing half-created behind.
+    const request = checkedEngagementRequest(scope, id, props);
     super(scope, id);
     this.catalog = props.catalog;
     this.sendOptions = { apiRegion: props.apiRegion, assumeRoleArn: props.assumeRoleArn };
 
-    const handler = EngagementInvitationHandler.of(this);
-    if (props.assumeRoleArn !== undefined) handler.allowAssumeRole(props.assumeRoleArn);
-    else handler.allowEngagements(props.catalog);
-
-    const serviceTimeout = props.serviceTimeout ?? Duration.seconds(DEFAULT_SERVICE_TIMEOUT_SECONDS);
-    const resource = new CustomResource(this, 'Resource', {
+    const resource = addPartnerCentralResource(this, {
       resourceType: Engagement.RESOURCE_TYPE,
-      serviceToken: handler.function.functionArn,
-      serviceTimeout,
-      // The API's own request shape (minus ClientToken), so the template shows exactly what will be sent.
-      properties: {
-        ...request,
-        ...(props.apiRegion !== undefined ? { [API_REGION_PROPERTY]: props.apiRegion } : {}),
-        ...(props.assumeRoleArn !== undefined ? { [ASSUME_ROLE_ARN_PROPERTY]: props.assumeRoleArn } : {}),
-        ...(props.allowReplacement === true ? { [ALLOW_REPLACEMENT_PROPERTY]: 'true' } : {}),
-      },
+      request,
+      options: props,
+      moreProperties: props.allowReplacement === true ? { [ALLOW_REPLACEMENT_PROPERTY]: 'true' } : {},
+      grantOwnRole: (handler) => handler.allowEngagements(props.catalog),
     });
-    // As for invitations: CustomResource's DeletionPolicy and UpdateReplacePolicy `Delete` are CloudFormation's
-    // defaults ("DeletionPolicy attribute", "UpdateReplacePolicy attribute" in the CloudFormation User Guide).
-    const cfnResource = resource.node.defaultChild as CfnResource;
-    cfnResource.cfnOptions.deletionPolicy = undefined;
-    cfnResource.cfnOptions.updateReplacePolicy = undefined;
-    handler.serve(cfnResource, serviceTimeout);
-    this.engagementId = resource.getAttString(ID_ATTRIBUTE);
-    this.engagementArn = resource.getAttString(ARN_ATTRIBUTE);
+    this.engagementId = resource.id;
+    this.engagementArn = resource.arn;
   }
 
   /**
@@ -188,34 +162,4 @@ export class Engagement extends Resource implements IEngagement {
     this.invitationCount += 1;
     return invitation;
   }
-}
-
-/** The payload members the model pairs with a context type of the same name. */
-const CONTEXT_PAYLOAD_MEMBERS = { CustomerProject: true, Lead: true } as const;
-
-/** Every rule the props break, as `<field path>: <what is wrong> (<rule>)`. */
-function findProblems(request: Record<string, unknown>, props: EngagementProps, scope: Construct): string[] {
-  return [
-    ...validate(CREATE_ENGAGEMENT_RULES, request, { isUnresolved: Token.isUnresolved }).map((violation) => formatViolation(violation)),
-    ...contextTypeProblems(request.Contexts),
-    ...sendOptionProblems(props, scope),
-  ];
-}
-
-/**
- * A context's payload member must be the one its type names: "This field is present only when the Type in
- * EngagementContextDetails is set to CustomerProject" (and "… to Lead"; model documentation of
- * EngagementContextPayload's members). Beyond the table, which checks each member on its own.
- */
-function contextTypeProblems(contexts: unknown): string[] {
-  if (!Array.isArray(contexts)) return [];
-  return contexts.flatMap((context, index) => {
-    if (typeof context !== 'object' || context === null || Token.isUnresolved(context)) return [];
-    const { Type: type, Payload: payload } = context as Record<string, unknown>;
-    if (typeof type !== 'string' || Token.isUnresolved(type) || typeof payload !== 'object' || payload === null) return [];
-    const members = Object.keys(payload).filter((member) => (payload as Record<string, unknown>)[member] !== undefined);
-    if (members.length !== 1 || members[0] === type || !(type in CONTEXT_PAYLOAD_MEMBERS)) return [];
-    return [`${formatPath(['Contexts', index, 'Payload', members[0]])}: a ${type} context carries ${formatPath([type])}, `
-      + `not ${formatPath([members[0]])} (context type)`];
-  });
 }

@@ -1,31 +1,26 @@
+// The one camelCase → PascalCase mapping of the library, between the constructs' props and the API's request shape
+// (the contract's request types), and back for input already in the API's shape (CLI JSON).
 import { Token } from 'aws-cdk-lib';
-import type { EngagementInvitationProps } from './engagement-invitation';
-import { INVITATION_REQUEST_PROPERTIES } from './handler-contract';
 
 /**
- * The CreateEngagementInvitation request (without ClientToken) from the props.
- */
-export function toWireRequest(props: EngagementInvitationProps): Record<string, unknown> {
-  return pickWireRequest(props, INVITATION_REQUEST_PROPERTIES);
-}
-
-/**
- * The request members named by `properties` (the contract's PascalCase names, e.g. ENGAGEMENT_REQUEST_PROPERTIES)
+ * The request members named by `properties` (the contract's PascalCase names, e.g. INVITATION_REQUEST_PROPERTIES)
  * taken from camelCase props, in the API's shape. Members the props leave out are left out.
  */
-export function pickWireRequest(props: object, properties: readonly string[]): Record<string, unknown> {
+export function pickWireRequest<Request>(props: object, properties: ReadonlyArray<keyof Request & string>): Request {
   const source = props as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
   for (const property of properties) {
     const member = property.charAt(0).toLowerCase() + property.slice(1);
     if (source[member] !== undefined) picked[member] = source[member];
   }
-  return toWire(picked) as Record<string, unknown>;
+  // Props mirror the API member for member: capitalised, they are the request (values unchecked here: the rule
+  // tables check them).
+  return toWire(picked) as Request;
 }
 
 /**
- * The only camelCase → PascalCase mapping of the library. Props mirror the API member for member, so capitalising
- * each key is the whole mapping; deploy-time tokens are kept as they are.
+ * Props mirror the API member for member, so capitalising each key is the whole mapping; deploy-time tokens are kept
+ * as they are.
  */
 export function toWire(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toWire);

@@ -3,8 +3,9 @@
 // PascalCase naming, so problems name its paths.
 import { Annotations, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { formatViolation, invalidInputError, StructureRule, validate } from './validation';
 import { fromWire } from './wire-request';
+import { StructureRule } from '../rules/rule-types';
+import { formatViolation, invalidInputError, validate } from '../rules/validation';
 
 export interface CliInput<Request> {
   /** The request (without ClientToken) in the camelCase shape of the construct's props. */

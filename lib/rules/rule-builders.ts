@@ -1,6 +1,6 @@
-// Small builders for the rule tables (validation.ts for CreateEngagementInvitation, engagement-rules.ts for
-// CreateEngagement), so that each table reads like the model it mirrors. Free of aws-cdk-lib, as the tables are.
-import type { ListRule, MemberRule, Rule, StringRule, StructureRule, TimestampRule } from './validation';
+// Small builders for the rule tables (engagement-invitation/rules.ts for CreateEngagementInvitation, engagement/rules.ts
+// for CreateEngagement), so that each table reads like the model it mirrors. Free of aws-cdk-lib, as the tables are.
+import type { ListRule, MemberRule, Rule, StringRule, StructureRule, TimestampRule } from './rule-types';
 
 /** The wire strings of a constants class such as `Industry`. */
 export const values = (constants: object): readonly string[] => Object.values(constants) as string[];

@@ -1,6 +1,6 @@
 // The API's `Invitation` structure in camelCase, member for member and with the same nesting, so that
-// `toWireRequest` maps it to the request shape by capitalising keys. Constraints are quoted from the service
-// model; `validation.ts` enforces them at synth for literal values.
+// `toInvitationRequest` (request.ts) maps it to the request shape by capitalising keys. Constraints are quoted from
+// the service model; rules.ts enforces them at synth for literal values.
 
 /**
  * The invitation sent to the receiving partner (the API's `Invitation`).

@@ -1,5 +1,6 @@
 // EventBridge rules on one invitation's events: the one implementation behind `onAccepted`, `onRejected`,
-// `onExpired` and `onEvent` of both the created invitation and the imported one.
+// `onExpired` and `onEvent` of EngagementInvitationBase (base.ts), which the created invitation and the imported one
+// extend.
 //
 // Facts from the AWS Partner Central developer guide, "Notifications for the AWS Partner Central Selling API" [DG],
 // and the EventBridge events reference for Partner Central Selling [EB]:

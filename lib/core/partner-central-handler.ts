@@ -1,44 +1,51 @@
 // The one Lambda function (with its role and log group) that serves every EngagementInvitation and Engagement of a
-// stack.
+// stack: the ServiceToken of both resource types.
 import * as path from 'node:path';
 import { CfnResource, Duration, Lazy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { HANDLER_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE, SERVICE_TIMEOUT_MAX_SECONDS } from './contract';
 import { CreationChains, maxConcurrentInvitations } from './creation-chains';
-import { HANDLER_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE, SERVICE_TIMEOUT_MAX_SECONDS } from './handler-contract';
 import { sameContentKey } from './same-content';
 
 /**
  * The handler bundle, built by `npx projen bundle` when the library is built and shipped in the package.
- * lib/ (sources, for ts-node and jest) and build/ (compiled) are both one level below the package root.
+ * lib/core/ (sources, for ts-node and jest) and build/core/ (compiled) are both two levels below the package root.
  */
-export const HANDLER_ASSET_PATH = path.join(__dirname, '..', 'assets', 'engagement-invitation-handler');
+export const HANDLER_ASSET_PATH = path.join(__dirname, '..', '..', 'assets', 'engagement-invitation-handler');
 
 /**
  * Fixed forever: the custom resources' ServiceToken points at this function, and CloudFormation refuses to change
  * a custom resource's ServiceToken ("Modifying service token is not allowed."; AWS::CloudFormation::CustomResource
- * reference, aws/aws-cdk #25938). Renaming it would strand every deployed invitation.
+ * reference, aws/aws-cdk #25938). Renaming it would strand every deployed invitation and engagement.
  */
 const SINGLETON_ID = 'PartnerCentralInvitationHandler8f3b2c1e';
 
+/**
+ * What the function, its role and its policy were first named, for invitations only. Kept as they are: renaming them
+ * changes nothing they do, and would update the role and the function of every deployed stack.
+ */
+const ROLE_DESCRIPTION = 'Sends Partner Central engagement invitations for this stack';
+const POLICY_NAME = 'PartnerCentralInvitations';
+const FUNCTION_DESCRIPTION = `${INVITATION_RESOURCE_TYPE} handler (cdk-engagement-invitation)`;
 
-/** Per-stack singleton: `EngagementInvitationHandler.of(scope)` returns the stack's instance, creating it once. */
-export class EngagementInvitationHandler extends Construct {
-  public static of(scope: Construct): EngagementInvitationHandler {
+/** Per-stack singleton: `PartnerCentralHandler.of(scope)` returns the stack's instance, creating it once. */
+export class PartnerCentralHandler extends Construct {
+  public static of(scope: Construct): PartnerCentralHandler {
     const stack = Stack.of(scope);
     const existing = stack.node.tryFindChild(SINGLETON_ID);
-    return existing instanceof EngagementInvitationHandler ? existing : new EngagementInvitationHandler(stack, SINGLETON_ID);
+    return existing instanceof PartnerCentralHandler ? existing : new PartnerCentralHandler(stack, SINGLETON_ID);
   }
 
   public readonly function: lambda.Function;
   /** The stack's invitations, in DependsOn chains so that only a few are created at the same time. */
   public readonly creationChains: CreationChains;
   private readonly role: iam.Role;
-  /** The role's one inline policy: statements are added as invitations need them. */
+  /** The role's one inline policy: statements are added as the resources served need them. */
   private readonly policy: iam.PolicyDocument;
-  private readonly catalogs = new Set<string>();
+  private readonly invitationCatalogs = new Set<string>();
   private readonly engagementCatalogs = new Set<string>();
   private resourceStarAcknowledged = false;
   private readonly assumedRoles = new Set<string>();
@@ -57,20 +64,20 @@ export class EngagementInvitationHandler extends Construct {
     this.policy = new iam.PolicyDocument({
       statements: [
         new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
-        // The one signal that tells a rollback Update from a forward one (the handler's stack-status.ts): the status
-        // of this stack, the only stack whose invitations this function serves.
+        // The one signal that tells a rollback Update from a forward one (the handler's core/stack-status.ts): the
+        // status of this stack, the only stack whose resources this function serves.
         new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Stack.of(this).stackId] }),
       ],
     });
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Sends Partner Central engagement invitations for this stack',
-      // One inline policy for the whole stack, whatever the number of invitations.
-      inlinePolicies: { PartnerCentralInvitations: this.policy },
+      description: ROLE_DESCRIPTION,
+      // One inline policy for the whole stack, whatever the number of resources.
+      inlinePolicies: { [POLICY_NAME]: this.policy },
     });
 
     this.function = new lambda.Function(this, 'Function', {
-      description: `${INVITATION_RESOURCE_TYPE} handler (cdk-engagement-invitation)`,
+      description: FUNCTION_DESCRIPTION,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       handler: 'index.handler',
@@ -129,8 +136,8 @@ export class EngagementInvitationHandler extends Construct {
   }
 
   /** Lets the function create invitations in `catalog` (the IAM condition lists every catalog the stack uses). */
-  public allowCatalog(catalog: string): void {
-    if (this.catalogs.size === 0) {
+  public allowInvitations(catalog: string): void {
+    if (this.invitationCatalogs.size === 0) {
       this.policy.addStatements(new iam.PolicyStatement({
         // The reads find an identical invitation the service already holds, so that a redeploy adopts it instead of
         // sending it again: ListEngagementInvitations (the sender's view) and GetEngagementInvitation (its content).
@@ -138,11 +145,11 @@ export class EngagementInvitationHandler extends Construct {
         // The action's resource is the invitation, which does not exist before the call; AWS's managed policies
         // grant it on * and narrow it by catalog, as here.
         resources: ['*'],
-        conditions: { StringEquals: { 'partnercentral:Catalog': Lazy.list({ produce: () => [...this.catalogs].sort() }) } },
+        conditions: { StringEquals: { 'partnercentral:Catalog': Lazy.list({ produce: () => [...this.invitationCatalogs].sort() }) } },
       }));
       this.acknowledgeResourceStar();
     }
-    this.catalogs.add(catalog);
+    this.invitationCatalogs.add(catalog);
   }
 
   /**
@@ -187,7 +194,7 @@ export class EngagementInvitationHandler extends Construct {
     });
   }
 
-  /** Lets the function assume `roleArn` (for invitations sent from another account): sts:AssumeRole on it only. */
+  /** Lets the function assume `roleArn` (for resources sent from another account): sts:AssumeRole on it only. */
   public allowAssumeRole(roleArn: string): void {
     // Two tokens for one value (Fn.importValue('X') twice) are different strings: roles are compared by what they
     // resolve to, as JSON (a literal ARN and a token that resolves to it are the same role). A token that cannot be
