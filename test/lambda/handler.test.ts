@@ -9,8 +9,8 @@ import {
   ValidationException,
 } from '@aws-sdk/client-partnercentral-selling';
 import { mockClient } from 'aws-sdk-client-mock';
-import { MAX_RESPONSE_BYTES } from '../../lambda/engagement-invitation/cfn-response';
-import { DEADLINE_MARGIN_MS, handler } from '../../lambda/engagement-invitation/index';
+import { MAX_RESPONSE_BYTES } from '../../lambda/core/cfn-response';
+import { DEADLINE_MARGIN_MS, handler } from '../../lambda/index';
 import { INVITATION_CREATE_FAILED_MARKER } from '../../lib/core/contract';
 import { cfnEvent, INVITATION_ARN, INVITATION_ID, lambdaContext, physicalIdFor, wireProperties } from '../support/events';
 import { PII } from '../support/fixtures';

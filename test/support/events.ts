@@ -1,7 +1,7 @@
 // CloudFormation custom resource events, as CloudFormation sends them to the handler.
 import { validProps } from './fixtures';
-import { formatPhysicalId, requestFingerprint } from '../../lambda/engagement-invitation/physical-id';
-import { CustomResourceEvent, RequestType } from '../../lambda/engagement-invitation/types';
+import { formatPhysicalId, requestFingerprint } from '../../lambda/core/physical-id';
+import { CustomResourceEvent, RequestType } from '../../lambda/core/types';
 import { toInvitationRequest } from '../../lib/engagement-invitation/request';
 
 export const INVITATION_ARN = 'arn:aws:partnercentral::123456789012:Sandbox/engagement-invitation/engi-0a1b2c3d4e5f6';

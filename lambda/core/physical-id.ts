@@ -9,15 +9,14 @@
 // "Notifications for the AWS Partner Central Selling API"), and the model only promises `^arn:.*` for engagements.
 // What counts is the id at the end of the ARN and the fingerprint after the last `#`.
 import { createHash } from 'node:crypto';
+import { ResourceRef } from './types';
 import { canonicalJson } from '../../lib/core/canonical-json';
 
 const SEPARATOR = '#';
 const FINGERPRINT = /^[0-9a-f]{32}$/;
 
 /** What a physical id says: the resource's ARN, its id, and the fingerprint of what it was created with. */
-export interface ResourcePhysicalId {
-  readonly arn: string;
-  readonly id: string;
+export interface ResourcePhysicalId extends ResourceRef {
   /** Absent in a bare-ARN physical id (written by earlier versions of this handler). */
   readonly fingerprint?: string;
 }
@@ -31,22 +30,17 @@ export function formatPhysicalId(arn: string, fingerprint: string): string {
   return `${arn}${SEPARATOR}${fingerprint}`;
 }
 
-/** Any ARN (no `#`, no whitespace) whose last path segment is an invitation id: group 1 is the id. */
-const INVITATION_ARN = /^arn:[^#\s]*\/(engi-[0-9a-z]{13})$/;
-/** Any ARN whose last path segment is an engagement id: group 1 is the id. */
-const ENGAGEMENT_ARN = /^arn:[^#\s]*\/(eng-[0-9a-z]{14})$/;
-
-/** The invitation a physical id stands for, or undefined for a marker or anything else. */
-export function parsePhysicalId(physicalId: string | undefined): ResourcePhysicalId | undefined {
-  return parseWith(INVITATION_ARN, physicalId);
+/**
+ * The parser of the physical ids of one resource type, whose ids match `idPattern` (a pattern of the contract, such
+ * as INVITATION_ID): what a physical id stands for, or undefined for a marker or anything else.
+ */
+export function physicalIdParser(idPattern: string): (physicalId: string | undefined) => ResourcePhysicalId | undefined {
+  // Any ARN (no `#`, no whitespace) whose last path segment is an id: group 1 is the id.
+  const arnPattern = new RegExp(`^arn:[^#\\s]*\\/(${idPattern})$`);
+  return (physicalId) => parse(arnPattern, physicalId);
 }
 
-/** The engagement a physical id stands for (same format: `<ARN>#<fingerprint>`), or undefined. */
-export function parseEngagementPhysicalId(physicalId: string | undefined): ResourcePhysicalId | undefined {
-  return parseWith(ENGAGEMENT_ARN, physicalId);
-}
-
-function parseWith(arnPattern: RegExp, physicalId: string | undefined): ResourcePhysicalId | undefined {
+function parse(arnPattern: RegExp, physicalId: string | undefined): ResourcePhysicalId | undefined {
   if (typeof physicalId !== 'string') return undefined;
   const cut = physicalId.lastIndexOf(SEPARATOR);
   const arn = cut < 0 ? physicalId : physicalId.slice(0, cut);

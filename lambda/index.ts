@@ -1,11 +1,29 @@
 // Lambda entry point of Custom::PartnerCentralEngagementInvitation and Custom::PartnerCentralEngagement (one function
-// per stack serves both): one invocation per CloudFormation event. It runs the resource type's lifecycle under a
-// deadline, answers CloudFormation itself, and logs one line per event.
-import { responseBody, sendResponse } from './cfn-response';
-import { runEngagementLifecycle } from './engagement-lifecycle';
-import { physicalIdOnFailure, runLifecycle } from './lifecycle';
-import { CustomResourceEvent, LambdaContext, Outcome, ReadCounts } from './types';
-import { ENGAGEMENT_RESOURCE_TYPE } from '../../lib/core/contract';
+// per stack serves both): one invocation per CloudFormation event. It runs the lifecycle of the event's resource type
+// under a deadline, answers CloudFormation itself, and logs one line per event.
+import { responseBody, sendResponse } from './core/cfn-response';
+import { physicalIdOnFailure } from './core/outcomes';
+import { CustomResourceEvent, LambdaContext, Outcome, ReadCounts, TimeBudget } from './core/types';
+import { runEngagementLifecycle } from './engagement/lifecycle';
+import { runInvitationLifecycle } from './engagement-invitation/lifecycle';
+import {
+  ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_RESOURCE_TYPE, INVITATION_CREATE_FAILED_MARKER, INVITATION_RESOURCE_TYPE,
+} from '../lib/core/contract';
+
+interface ResourceLifecycle {
+  readonly run: (event: CustomResourceEvent, budget: TimeBudget) => Promise<Outcome>;
+  /** The physical id of a Create that failed before the lifecycle answered (timeout, bug). */
+  readonly createFailedMarker: string;
+}
+
+const INVITATION: ResourceLifecycle = { run: runInvitationLifecycle, createFailedMarker: INVITATION_CREATE_FAILED_MARKER };
+const ENGAGEMENT: ResourceLifecycle = { run: runEngagementLifecycle, createFailedMarker: ENGAGEMENT_CREATE_FAILED_MARKER };
+
+/** The lifecycle of each resource type; an event of any other type is taken for an invitation's, as it always was. */
+const LIFECYCLES: ReadonlyMap<unknown, ResourceLifecycle> = new Map([
+  [INVITATION_RESOURCE_TYPE, INVITATION],
+  [ENGAGEMENT_RESOURCE_TYPE, ENGAGEMENT],
+]);
 
 /** Time kept back from the Lambda timeout to answer FAILED (and deliver it) before Lambda stops the function. */
 export const DEADLINE_MARGIN_MS = 5_000;
@@ -61,6 +79,7 @@ class ResponseNotDeliveredError extends Error {
 }
 
 async function runUntil(deadline: number, event: CustomResourceEvent, counts: ReadCounts): Promise<Outcome> {
+  const lifecycle = LIFECYCLES.get(event.ResourceType) ?? INVITATION;
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<Outcome>((resolve) => {
@@ -68,7 +87,7 @@ async function runUntil(deadline: number, event: CustomResourceEvent, counts: Re
       controller.abort();
       resolve({
         status: 'FAILED',
-        physicalResourceId: physicalIdOnFailure(event),
+        physicalResourceId: physicalIdOnFailure(event, lifecycle.createFailedMarker),
         reason: 'Timeout: the AWS calls of this event did not finish in time. What was being sent may still have been '
           + 'created: the next deployment adopts it if Partner Central shows it unchanged, instead of sending it again.',
         errorName: 'Timeout',
@@ -77,14 +96,13 @@ async function runUntil(deadline: number, event: CustomResourceEvent, counts: Re
     }, Math.max(0, deadline - Date.now()));
   });
   try {
-    const lifecycle = event.ResourceType === ENGAGEMENT_RESOURCE_TYPE ? runEngagementLifecycle : runLifecycle;
-    return await Promise.race([lifecycle(event, { abortSignal: controller.signal, deadline, counts }), timedOut]);
+    return await Promise.race([lifecycle.run(event, { abortSignal: controller.signal, deadline, counts }), timedOut]);
   } catch (error) {
-    // runLifecycle answers every service error itself; this is a bug or a malformed event.
+    // The lifecycles answer every service error themselves; this is a bug or a malformed event.
     const name = error instanceof Error ? error.name : 'Error';
     return {
       status: 'FAILED',
-      physicalResourceId: physicalIdOnFailure(event),
+      physicalResourceId: physicalIdOnFailure(event, lifecycle.createFailedMarker),
       reason: `${name}: the handler could not process the event`,
       errorName: name,
       apiCalls: 0,

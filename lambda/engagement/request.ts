@@ -1,5 +1,5 @@
 // The CreateEngagement request as the construct writes it into the resource properties, read back by the handler.
-import { EngagementContextRequest, EngagementRequest } from './engagement-api';
+import { EngagementContextRequest, EngagementRequest } from '../../lib/core/contract';
 
 /** The CreateEngagement request from the properties, or what is wrong with them (the service checks the rest). */
 export function readEngagementRequest(properties: unknown): EngagementRequest | string {

@@ -5,8 +5,8 @@
 // - a lead interaction the context already holds is not appended again (copies counted: one held satisfies one);
 // - an update whose payload the context already has is not sent.
 import { ContextChanges, ContextUpdate } from './context-changes';
-import { EngagementContextRequest } from './engagement-api';
-import { HeldContext } from './engagement-reads';
+import { HeldContext } from './reads';
+import { EngagementContextRequest } from '../../lib/core/contract';
 import { missingItems, sameContent } from '../../lib/core/same-content';
 
 type Lead = Record<string, unknown> & { Interactions?: unknown[]; Interaction?: unknown };

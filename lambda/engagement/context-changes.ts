@@ -2,8 +2,8 @@
 // can make in place: CreateEngagementContext adds a context; UpdateEngagementContext changes one, with its own payload
 // shape: a Lead update (`UpdateLeadContext`) carries Customer, QualificationStatus, Insights and at most ONE
 // Interaction, which is added to the context's interactions (Partner Central Selling model, UpdateLeadContext).
-import { EngagementContextRequest } from './engagement-api';
 import { canonicalJson } from '../../lib/core/canonical-json';
+import { EngagementContextRequest } from '../../lib/core/contract';
 
 /** One UpdateEngagementContext call: the context's Id, its Type and an update-shaped Payload. */
 export interface ContextUpdate {

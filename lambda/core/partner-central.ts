@@ -1,17 +1,10 @@
-// The one Partner Central call the handler makes, with retries sized to fit the function's timeout; with the
-// function's own credentials or, for a Partner Central account other than the stack's, an assumed role's.
-import { CreateEngagementInvitationCommand, PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
+// The Partner Central Selling client every call of the handler goes through (the invitation's in
+// engagement-invitation/, the engagement's in engagement/): where it calls (ApiRegion) and as whom, with the function's
+// own credentials or, for a Partner Central account other than the stack's, an assumed role's (AssumeRoleArn).
+import { PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { RetryOptions, withRetries } from './call-retries';
 import { describeError } from './service-errors';
 import { API_REGION_PROPERTY, ASSUME_ROLE_ARN_PROPERTY } from '../../lib/core/contract';
-
-/** The request the construct writes into the resource properties, in the API's shape. */
-export interface InvitationRequest {
-  readonly Catalog: string;
-  readonly EngagementIdentifier: string;
-  readonly Invitation: Record<string, unknown>;
-}
 
 /** Where and as whom the call is made. */
 export interface ApiTarget {
@@ -20,15 +13,10 @@ export interface ApiTarget {
   readonly assumeRole?: { readonly roleArn: string; readonly sessionName: string };
 }
 
-export interface CreatedInvitation {
-  readonly Arn: string;
-  readonly Id: string;
-}
-
 /** The service exists only in us-east-1; `ApiRegion` in the properties overrides it. */
 export const DEFAULT_API_REGION = 'us-east-1';
 
-// Retries of the write call are the handler's own (call-retries.ts): the SDK makes one attempt per send. A hung
+// Retries of every call are the handler's own (call-retries.ts): the SDK makes one attempt per send. A hung
 // request is abandoned after REQUEST_TIMEOUT_MS only with throwOnRequestTimeout: without it,
 // @smithy/node-http-handler (4.14) logs a warning and keeps waiting.
 const REQUEST_TIMEOUT_MS = 8_000;
@@ -94,22 +82,4 @@ export function apiTarget(properties: Record<string, unknown>, stackId: string):
 export function roleSessionName(stackId: string): string {
   const stackName = /:stack\/([^/]+)\//.exec(stackId)?.[1] ?? 'stack';
   return `cfn-${stackName}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
-}
-
-export async function createEngagementInvitation(
-  request: InvitationRequest,
-  clientToken: string,
-  target: ApiTarget,
-  retry: RetryOptions,
-): Promise<CreatedInvitation> {
-  const client = await partnerCentralClient(target);
-  const command = new CreateEngagementInvitationCommand({
-    Catalog: request.Catalog,
-    EngagementIdentifier: request.EngagementIdentifier,
-    Invitation: request.Invitation as never,
-    ClientToken: clientToken,
-  });
-  const { Arn, Id } = await withRetries(() => client.send(command, { abortSignal: retry.abortSignal }), retry);
-  if (!Arn || !Id) throw Object.assign(new Error('the response has no Arn or Id'), { name: 'InvalidResponse' });
-  return { Arn, Id };
 }

@@ -10,12 +10,12 @@
 import {
   GetEngagementInvitationCommand, GetEngagementInvitationCommandOutput, ListEngagementInvitationsCommand,
 } from '@aws-sdk/client-partnercentral-selling';
-import { readRetry, withRetries } from './call-retries';
-import { ApiTarget, CreatedInvitation, InvitationRequest, partnerCentralClient } from './partner-central';
-import { describeError } from './service-errors';
-import { countRead, Lookup, TimeBudget } from './types';
-import { ADOPTABLE_INVITATION_STATUSES } from '../../lib/core/contract';
+import { ADOPTABLE_INVITATION_STATUSES, InvitationRequest } from '../../lib/core/contract';
 import { sameContent } from '../../lib/core/same-content';
+import { readRetry, withRetries } from '../core/call-retries';
+import { ApiTarget, partnerCentralClient } from '../core/partner-central';
+import { describeError } from '../core/service-errors';
+import { countRead, Lookup, ResourceRef, TimeBudget } from '../core/types';
 
 /**
  * Pages of 100 summaries read at most (the engagement's open invitations to every receiver): beyond them the handler
@@ -28,7 +28,7 @@ const MAX_CANDIDATES = 10;
 
 interface ReceiverShape { readonly Account?: { readonly AwsAccountId?: string; readonly Alias?: string } }
 
-export async function findIdenticalInvitation(request: InvitationRequest, target: ApiTarget, budget: TimeBudget): Promise<Lookup<CreatedInvitation>> {
+export async function findIdenticalInvitation(request: InvitationRequest, target: ApiTarget, budget: TimeBudget): Promise<Lookup<ResourceRef>> {
   const invitation = request.Invitation as { Message?: string; Receiver?: ReceiverShape; Payload?: Record<string, unknown> };
   const payloadType = Object.keys(invitation.Payload ?? {})[0];
   const receiverAccount = invitation.Receiver?.Account?.AwsAccountId;
@@ -74,7 +74,7 @@ export async function findIdenticalInvitation(request: InvitationRequest, target
         continue; // this one's content cannot be read: it cannot be adopted
       }
       if (isIdentical(held as unknown as Record<string, unknown> | undefined, request)) {
-        return { found: { Arn: held.Arn ?? candidate.Arn ?? candidate.Id, Id: held.Id ?? candidate.Id } };
+        return { found: { arn: held.Arn ?? candidate.Arn ?? candidate.Id, id: held.Id ?? candidate.Id } };
       }
     }
     return { notFound: true };

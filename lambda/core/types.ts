@@ -1,4 +1,6 @@
-// The subset of a CloudFormation custom resource event and of the Lambda context that the handler reads.
+// The subset of a CloudFormation custom resource event and of the Lambda context that the handler reads, and what
+// both lifecycles (invitations and engagements) answer and are given.
+import type { ResourceAttributes } from '../../lib/core/contract';
 
 export type RequestType = 'Create' | 'Update' | 'Delete';
 
@@ -18,11 +20,17 @@ export interface LambdaContext {
   getRemainingTimeInMillis(): number;
 }
 
-/** What the handler tells CloudFormation. `Data` holds only `Arn` and `Id`. */
+/** A resource the service holds, created or found: its ARN and id. */
+export interface ResourceRef {
+  readonly arn: string;
+  readonly id: string;
+}
+
+/** What the handler tells CloudFormation. `Data` holds only the contract's attributes (ARN and id). */
 export interface Outcome {
   readonly status: 'SUCCESS' | 'FAILED';
   readonly physicalResourceId: string;
-  readonly data?: { readonly Arn: string; readonly Id: string };
+  readonly data?: ResourceAttributes;
   readonly reason?: string;
   /** The error's name, for the log line (never its message, which may quote request values). */
   readonly errorName?: string;

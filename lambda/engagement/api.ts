@@ -1,32 +1,16 @@
 // The engagement writes the handler makes: CreateEngagement, CreateEngagementContext and UpdateEngagementContext
-// (its reads are in engagement-reads.ts), each write retried as invitations are (call-retries.ts), always with the same ClientToken.
+// (its reads are in reads.ts), each write retried as every call is (core/call-retries.ts), always with the same
+// ClientToken.
 import {
   CreateEngagementCommand,
   CreateEngagementContextCommand,
   UpdateEngagementContextCommand,
 } from '@aws-sdk/client-partnercentral-selling';
-import { RetryOptions, withRetries } from './call-retries';
-import { ApiTarget, partnerCentralClient } from './partner-central';
-
-/** A context as the construct writes it: Type, Payload (CustomerProject | Lead) and an optional Id. */
-export interface EngagementContextRequest {
-  readonly Id?: string;
-  readonly Type: string;
-  readonly Payload: Record<string, unknown>;
-}
-
-/** The CreateEngagement request the construct writes into the resource properties, in the API's shape. */
-export interface EngagementRequest {
-  readonly Catalog: string;
-  readonly Title?: string;
-  readonly Description?: string;
-  readonly Contexts?: readonly EngagementContextRequest[];
-}
-
-export interface CreatedEngagement {
-  readonly Arn: string;
-  readonly Id: string;
-}
+import { ContextUpdate } from './context-changes';
+import { EngagementContextRequest, EngagementRequest } from '../../lib/core/contract';
+import { RetryOptions, withRetries } from '../core/call-retries';
+import { ApiTarget, partnerCentralClient } from '../core/partner-central';
+import { ResourceRef } from '../core/types';
 
 /**
  * `InteractionDate` is a Smithy timestamp (`DateTime`, `timestampFormat: date-time`); CloudFormation hands it over
@@ -58,7 +42,7 @@ export async function createEngagement(
   clientToken: string,
   target: ApiTarget,
   retry: RetryOptions,
-): Promise<CreatedEngagement> {
+): Promise<ResourceRef> {
   const client = await partnerCentralClient(target);
   const command = new CreateEngagementCommand({
     Catalog: request.Catalog,
@@ -69,7 +53,7 @@ export async function createEngagement(
   });
   const { Arn, Id } = await withRetries(() => client.send(command, { abortSignal: retry.abortSignal }), retry);
   if (!Arn || !Id) throw Object.assign(new Error('the response has no Arn or Id'), { name: 'InvalidResponse' });
-  return { Arn, Id };
+  return { arn: Arn, id: Id };
 }
 
 export async function createEngagementContext(
@@ -95,7 +79,7 @@ export async function createEngagementContext(
 export async function updateEngagementContext(
   catalog: string,
   engagementId: string,
-  context: { readonly Id: string; readonly Type: string; readonly Payload: Record<string, unknown> },
+  context: ContextUpdate,
   lastModifiedAt: Date,
   target: ApiTarget,
   retry: RetryOptions,

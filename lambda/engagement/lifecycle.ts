@@ -2,24 +2,27 @@
 // service holds is adopted, else ClientToken = the Create's RequestId; an unchanged Update sends nothing; Delete sends
 // nothing because no API deletes an engagement; a rollback never creates), plus in-place changes of contexts where
 // the API allows them, each checked against what the engagement already holds (context-convergence.ts).
-import { adoptOrCreate } from './adopt-or-create';
+import { createEngagement, createEngagementContext, updateEngagementContext } from './api';
 import { ContextChanges, contextChanges } from './context-changes';
 import { pendingContextWrites } from './context-convergence';
-import {
-  createEngagement, createEngagementContext, EngagementContextRequest, EngagementRequest, updateEngagementContext,
-} from './engagement-api';
-import { creatorAccount, findIdenticalEngagement, HeldEngagement, readEngagement } from './engagement-reads';
-import { readEngagementRequest } from './engagement-request';
-import { failed, unchanged } from './outcomes';
-import { ApiTarget, apiTarget } from './partner-central';
-import { parseEngagementPhysicalId, requestFingerprint, ResourcePhysicalId } from './physical-id';
-import { assertStackSending } from './send-gate';
-import { describeError } from './service-errors';
-import { readStackStatus, ReadStackStatus } from './stack-status';
-import { CustomResourceEvent, Outcome, TimeBudget } from './types';
-import { updateDirection } from './update-direction';
+import { creatorAccount, findIdenticalEngagement, HeldEngagement, readEngagement } from './reads';
+import { readEngagementRequest } from './request';
 import { canonicalJson } from '../../lib/core/canonical-json';
-import { ALLOW_REPLACEMENT_PROPERTY, ENGAGEMENT_CREATE_FAILED_MARKER } from '../../lib/core/contract';
+import {
+  ALLOW_REPLACEMENT_PROPERTY, ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_ID, EngagementContextRequest, EngagementRequest,
+} from '../../lib/core/contract';
+import { adoptOrCreate } from '../core/adopt-or-create';
+import { failed, unchanged } from '../core/outcomes';
+import { ApiTarget, apiTarget } from '../core/partner-central';
+import { physicalIdParser, requestFingerprint, ResourcePhysicalId } from '../core/physical-id';
+import { assertStackSending } from '../core/send-gate';
+import { describeError } from '../core/service-errors';
+import { readStackStatus, ReadStackStatus } from '../core/stack-status';
+import { CustomResourceEvent, Outcome, TimeBudget } from '../core/types';
+import { updateDirection } from '../core/update-direction';
+
+/** The engagement a physical id stands for (`<ARN>#<fingerprint>`), or undefined for a marker or anything else. */
+export const parseEngagementPhysicalId = physicalIdParser(ENGAGEMENT_ID);
 
 export interface EngagementServices {
   readonly createEngagement: typeof createEngagement;
@@ -168,7 +171,7 @@ async function updateInPlace(
   }
 }
 
-/** A hung request's timeout (partner-central.ts) and a second: what the restore leaves of the event's time. */
+/** A hung request's timeout (core/partner-central.ts) and a second: what the restore leaves of the event's time. */
 const RESTORE_MARGIN_MS = 9_000;
 
 /**

@@ -7,12 +7,12 @@
 // - an engagement's contexts (GetEngagement), so that a context or a lead interaction it already holds is not
 //   written again (UpdateEngagementContext has no ClientToken: a redelivered event would append twice).
 import { GetEngagementCommand, ListEngagementsCommand, ListEngagementsCommandOutput } from '@aws-sdk/client-partnercentral-selling';
-import { readRetry, withRetries } from './call-retries';
-import { CreatedEngagement, EngagementContextRequest, EngagementRequest } from './engagement-api';
-import { ApiTarget, partnerCentralClient } from './partner-central';
-import { describeError } from './service-errors';
-import { countRead, Lookup, TimeBudget } from './types';
+import { EngagementContextRequest, EngagementRequest } from '../../lib/core/contract';
 import { missingItems, sameContent } from '../../lib/core/same-content';
+import { readRetry, withRetries } from '../core/call-retries';
+import { ApiTarget, partnerCentralClient } from '../core/partner-central';
+import { describeError } from '../core/service-errors';
+import { countRead, Lookup, ResourceRef, TimeBudget } from '../core/types';
 
 /** Pages of 100 engagement summaries read at most before the handler gives up looking (and creates). */
 const MAX_PAGES = 10;
@@ -55,7 +55,7 @@ export async function findIdenticalEngagement(
   creator: string | undefined,
   target: ApiTarget,
   budget: TimeBudget,
-): Promise<Lookup<CreatedEngagement>> {
+): Promise<Lookup<ResourceRef>> {
   if (!creator) return { unreadable: 'the account that would have created it is not known' };
   try {
     const client = await partnerCentralClient(target);
@@ -88,7 +88,7 @@ export async function findIdenticalEngagement(
         if (budget.abortSignal.aborted) throw error;
         continue;
       }
-      if (held.Arn && isIdentical(held, request)) return { found: { Arn: held.Arn, Id: held.Id ?? id } };
+      if (held.Arn && isIdentical(held, request)) return { found: { arn: held.Arn, id: held.Id ?? id } };
     }
     return { notFound: true };
   } catch (error) {

@@ -7,12 +7,8 @@ import { formatPhysicalId } from './physical-id';
 import { assertStackSending } from './send-gate';
 import { describeError } from './service-errors';
 import { ReadStackStatus } from './stack-status';
-import { CustomResourceEvent, Lookup, Outcome, TimeBudget } from './types';
-
-export interface Created {
-  readonly Arn: string;
-  readonly Id: string;
-}
+import { CustomResourceEvent, Lookup, Outcome, ResourceRef, TimeBudget } from './types';
+import { resourceAttributes } from '../../lib/core/contract';
 
 export interface AdoptOrCreate {
   readonly event: CustomResourceEvent;
@@ -26,15 +22,15 @@ export interface AdoptOrCreate {
   readonly fingerprint: string;
   /** The physical id a failure answers. */
   readonly failureId: string;
-  readonly find: () => Promise<Lookup<Created>>;
+  readonly find: () => Promise<Lookup<ResourceRef>>;
   /** The write, with the event's RequestId as ClientToken. */
-  readonly create: (clientToken: string, retry: RetryOptions) => Promise<Created>;
+  readonly create: (clientToken: string, retry: RetryOptions) => Promise<ResourceRef>;
 }
 
 export async function adoptOrCreate(o: AdoptOrCreate): Promise<Outcome> {
   let apiCalls = 0;
-  const answer = ({ Arn, Id }: Created, adopted: boolean): Outcome => ({
-    status: 'SUCCESS', physicalResourceId: formatPhysicalId(Arn, o.fingerprint), data: { Arn, Id }, apiCalls, ...(adopted ? { adopted } : {}),
+  const answer = ({ arn, id }: ResourceRef, adopted: boolean): Outcome => ({
+    status: 'SUCCESS', physicalResourceId: formatPhysicalId(arn, o.fingerprint), data: resourceAttributes(arn, id), apiCalls, ...(adopted ? { adopted } : {}),
   });
   try {
     if (!o.statusRead) await assertStackSending(o.event.StackId, o.readStackStatus, o.budget);
