@@ -12,8 +12,8 @@ import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { invitationProps } from './invitation-apps';
 import { median, percentile } from './stats';
-import { EngagementInvitationHandler, HANDLER_ASSET_PATH } from '../lib/handler-function';
-import { toWireRequest } from '../lib/wire-request';
+import { HANDLER_ASSET_PATH, PartnerCentralHandler } from '../lib/core/partner-central-handler';
+import { toInvitationRequest } from '../lib/engagement-invitation/request';
 import { startCloudFormationEndpoint } from '../local/cloudformation-endpoint/server';
 import { customResourceEvent } from '../local/local-deploy/custom-resource-invoker';
 import { startResponseReceiver } from '../local/local-deploy/response-receiver';
@@ -25,7 +25,7 @@ const SDK_CLIENT = require.resolve('@aws-sdk/client-partnercentral-selling');
 
 // The Node.js of the handler function's runtime (as the local deploy chooses it), said once on stderr.
 let chosen: RuntimeNode | undefined;
-const handlerFunction = () => EngagementInvitationHandler.of(new Stack()).function;
+const handlerFunction = () => PartnerCentralHandler.of(new Stack()).function;
 /** The handler function's memory size (MB), which sets the heap limits Lambda's runtime starts it with. */
 const handlerMemorySizeMb = () => Number((handlerFunction().node.defaultChild as lambda.CfnFunction).memorySize);
 function handlerNode(): RuntimeNode {
@@ -187,7 +187,7 @@ export const INVITATIONS_PER_ENGAGEMENT = 10;
  */
 export function benchRequest(i: number) {
   const engagement = `eng-bench${String(Math.floor(i / INVITATIONS_PER_ENGAGEMENT)).padStart(9, '0')}`;
-  return toWireRequest({ ...invitationProps(i), engagementIdentifier: engagement });
+  return toInvitationRequest({ ...invitationProps(i), engagementIdentifier: engagement });
 }
 
 /** `count` distinct Creates through the handler against the local endpoints, `sequential` or all concurrent. */

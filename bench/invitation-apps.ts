@@ -4,7 +4,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { EngagementInvitation, EngagementInvitationProps } from '../lib';
-import { toWireRequest } from '../lib/wire-request';
+import { toInvitationRequest } from '../lib/engagement-invitation/request';
 
 export type Contender = 'EngagementInvitation' | 'AwsCustomResource';
 export const CONTENDERS: Contender[] = ['EngagementInvitation', 'AwsCustomResource'];
@@ -78,7 +78,7 @@ export function invitationApp(contender: Contender, count: number, outdir: strin
         onCreate: {
           service: 'PartnerCentralSelling',
           action: 'CreateEngagementInvitation',
-          parameters: toWireRequest(propsOf(i)),
+          parameters: toInvitationRequest(propsOf(i)),
           physicalResourceId: PhysicalResourceId.fromResponse('Arn'),
         },
         // The same IAM as ours (fromSdkCalls would derive the wrong prefix, partnercentral-selling:).

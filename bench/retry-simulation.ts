@@ -1,8 +1,8 @@
 // Why the handler's throttling retries wait less as a call waits longer: a discrete-event simulation of N invitation
 // calls in `chains` concurrent chains against a token bucket (1 request/s, burst 1), each call with the handler's
 // 54 s retry budget. Seeded, so every run prints the same figures. It compares the handler's own retry window
-// (call-retries.ts) with exponential full-jitter backoff until the same deadline.
-import { LAST_ATTEMPT_MARGIN_MS, throttledRetryWindowMs } from '../lambda/engagement-invitation/call-retries';
+// (lambda/core/call-retries.ts) with exponential full-jitter backoff until the same deadline.
+import { LAST_ATTEMPT_MARGIN_MS, throttledRetryWindowMs } from '../lambda/core/call-retries';
 
 export type RetryWindow = (waitedMs: number, attempt: number) => number;
 

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build, Plugin } from 'esbuild';
 
-const ENTRY = 'lambda/engagement-invitation/index.ts';
+const ENTRY = 'lambda/index.ts';
 const OUTFILE = 'assets/engagement-invitation-handler/index.js';
 const METAFILE = 'build-meta/engagement-invitation-handler.meta.json';
 
@@ -23,12 +23,12 @@ const sdkPackageJsonVersionOnly: Plugin = {
   },
 };
 
-/** The SDK's default credential chain, replaced by the environment provider (environment-credentials.ts). */
+/** The SDK's default credential chain, replaced by the environment provider (core/environment-credentials.ts). */
 const environmentCredentialsOnly: Plugin = {
   name: 'environment-credentials-only',
   setup(esbuild) {
     esbuild.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({
-      path: path.resolve(__dirname, 'engagement-invitation', 'environment-credentials.ts'),
+      path: path.resolve(__dirname, 'core', 'environment-credentials.ts'),
     }));
   },
 };

@@ -1,6 +1,10 @@
-export * from './engagement-invitation';
-export * from './invitation-props';
-export * from './wire-values';
-export * from './engagement';
-export * from './engagement-props';
-export { EngagementInvitationEventType } from './invitation-events';
+export * from './engagement-invitation/base';
+export * from './engagement-invitation/engagement-invitation';
+export * from './engagement-invitation/props';
+export * from './engagement-invitation/invitation-props';
+export { EngagementInvitationEventType } from './engagement-invitation/events';
+export * from './engagement/engagement';
+export * from './engagement/props';
+export * from './rules/enum-values';
+export * from './rules/country-codes';
+export * from './rules/currency-codes';

@@ -3,14 +3,15 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Engagement, EngagementInvitation } from '../lib';
-import { toWireRequest } from '../lib/wire-request';
 import { testStack, validProps } from './support/fixtures';
+import { toInvitationRequest } from '../lib/engagement-invitation/request';
 
 const TYPE = 'Custom::PartnerCentralEngagementInvitation';
 
 /** What `--generate-cli-skeleton`, filled in, looks like for the fixture invitation. */
 function cliJson(extra: Record<string, unknown> = {}): Record<string, any> {
-  return { Catalog: 'Sandbox', ClientToken: '', ...toWireRequest(validProps()), ...extra };
+  // Catalog comes first, as in the skeleton: the request's own member order.
+  return { ...toInvitationRequest(validProps()), ClientToken: '', ...extra };
 }
 
 const properties = (stack: Stack) => Object.values(Template.fromStack(stack).findResources(TYPE)).map((r) => r.Properties);

@@ -3,9 +3,9 @@
 import { CfnParameter, Duration, Lazy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Catalog, Engagement, EngagementContextType, EngagementInvitation, EngagementProps } from '../lib';
-import { CREATE_ENGAGEMENT_RULES } from '../lib/engagement-rules';
-import { formatViolation, validate } from '../lib/validation';
 import { distinctInvitation, testStack, validProps } from './support/fixtures';
+import { CREATE_ENGAGEMENT_RULES } from '../lib/engagement/rules';
+import { formatViolation, validate } from '../lib/rules/validation';
 
 const ENGAGEMENT = 'Custom::PartnerCentralEngagement';
 const INVITATION = 'Custom::PartnerCentralEngagementInvitation';

@@ -4,9 +4,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as lib from '../lib';
-import { CREATE_ENGAGEMENT_RULES } from '../lib/engagement-rules';
-import { SENSITIVE_MEMBER_NAMES } from '../lib/handler-contract';
-import { CREATE_ENGAGEMENT_INVITATION_RULES, Rule } from '../lib/validation';
+import { SENSITIVE_MEMBER_NAMES } from '../lib/core/contract';
+import { CREATE_ENGAGEMENT_RULES } from '../lib/engagement/rules';
+import { CREATE_ENGAGEMENT_INVITATION_RULES } from '../lib/engagement-invitation/rules';
+import { Rule } from '../lib/rules/rule-types';
 
 const NS = 'com.amazonaws.partnercentralselling#';
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, 'model', file), 'utf8'));

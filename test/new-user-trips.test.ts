@@ -4,8 +4,8 @@
 import { CfnDynamicReference, CfnDynamicReferenceService, CfnParameter, Fn, Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Catalog, Engagement, EngagementContextType, EngagementInvitation, EngagementInvitationProps, EngagementProps } from '../lib';
-import { toWireRequest } from '../lib/wire-request';
 import { distinctProps, PII, testStack, validProps } from './support/fixtures';
+import { toInvitationRequest } from '../lib/engagement-invitation/request';
 
 type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 const TYPE = 'Custom::PartnerCentralEngagementInvitation';
@@ -45,7 +45,7 @@ function errorOf(build: () => unknown): string {
 }
 
 const cliJson = (edit: (json: any) => void = () => {}): string => {
-  const json: any = { Catalog: 'Sandbox', ClientToken: '', ...toWireRequest(validProps()) };
+  const json: any = { ...toInvitationRequest(validProps()), ClientToken: '' };
   edit(json);
   return JSON.stringify(json);
 };

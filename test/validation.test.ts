@@ -1,8 +1,9 @@
 // One test per rule family of the model, through the construct (synth-time) and through the table directly.
 import { Lazy, Stack, Token } from 'aws-cdk-lib';
 import { EngagementInvitation, EngagementInvitationProps } from '../lib';
-import { CREATE_ENGAGEMENT_INVITATION_RULES, formatViolation, validate } from '../lib/validation';
 import { testStack, validProps } from './support/fixtures';
+import { CREATE_ENGAGEMENT_INVITATION_RULES } from '../lib/engagement-invitation/rules';
+import { formatViolation, validate } from '../lib/rules/validation';
 
 type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 

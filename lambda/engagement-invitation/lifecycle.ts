@@ -1,54 +1,46 @@
 // Custom::PartnerCentralEngagementInvitation, event by event: what each CloudFormation event does and answers.
-import { adoptOrCreate } from './adopt-or-create';
-import { findIdenticalInvitation } from './invitation-reads';
-import { failed, unchanged } from './outcomes';
-import { apiTarget, createEngagementInvitation, InvitationRequest } from './partner-central';
-import { parsePhysicalId, requestFingerprint } from './physical-id';
-import { readStackStatus, ReadStackStatus } from './stack-status';
-import { CustomResourceEvent, Outcome, TimeBudget } from './types';
-import { updateDirection } from './update-direction';
-import { canonicalJson } from '../../lib/canonical-json';
+import { createEngagementInvitation } from './api';
+import { findIdenticalInvitation } from './reads';
+import { readInvitationRequest } from './request';
+import { canonicalJson } from '../../lib/core/canonical-json';
 import {
-  CREATE_FAILED_MARKER, ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_RESOURCE_TYPE, INVITATION_REQUEST_PROPERTIES,
-} from '../../lib/handler-contract';
+  INVITATION_CREATE_FAILED_MARKER, INVITATION_ID, INVITATION_REQUEST_PROPERTIES, InvitationRequest,
+} from '../../lib/core/contract';
+import { adoptOrCreate } from '../core/adopt-or-create';
+import { failed, physicalIdOnFailure, unchanged } from '../core/outcomes';
+import { apiTarget } from '../core/partner-central';
+import { physicalIdParser, requestFingerprint } from '../core/physical-id';
+import { readStackStatus, ReadStackStatus } from '../core/stack-status';
+import { CustomResourceEvent, Outcome, TimeBudget } from '../core/types';
+import { updateDirection } from '../core/update-direction';
 
-export { CREATE_FAILED_MARKER };
-export type { TimeBudget };
+/** The invitation a physical id stands for (`<ARN>#<fingerprint>`), or undefined for a marker or anything else. */
+export const parseInvitationPhysicalId = physicalIdParser(INVITATION_ID);
 
-/**
- * The physical id a FAILED answer to `event` carries. A failed Update answers with the event's own id, as aws-cdk's
- * provider framework does (custom-resources/lib/provider-framework/runtime/cfn-response.ts): what CloudFormation
- * does with another id returned with FAILED is not documented.
- */
-export function physicalIdOnFailure(event: Pick<CustomResourceEvent, 'RequestType' | 'PhysicalResourceId' | 'ResourceType'>): string {
-  const marker = event.ResourceType === ENGAGEMENT_RESOURCE_TYPE ? ENGAGEMENT_CREATE_FAILED_MARKER : CREATE_FAILED_MARKER;
-  return event.RequestType === 'Create' ? marker : event.PhysicalResourceId ?? marker;
-}
-
-/** What the lifecycle calls outside the handler (replaced by fakes in unit tests). */
-export interface LifecycleServices {
+/** What the invitation's lifecycle calls outside the handler (replaced by fakes in unit tests). */
+export interface InvitationServices {
   readonly createInvitation: typeof createEngagementInvitation;
   readonly findInvitation: typeof findIdenticalInvitation;
   readonly readStackStatus: ReadStackStatus;
 }
 
-const AWS_SERVICES: LifecycleServices = { createInvitation: createEngagementInvitation, findInvitation: findIdenticalInvitation, readStackStatus };
+const AWS_SERVICES: InvitationServices = { createInvitation: createEngagementInvitation, findInvitation: findIdenticalInvitation, readStackStatus };
 
-export async function runLifecycle(
+export async function runInvitationLifecycle(
   event: CustomResourceEvent,
   budget: TimeBudget,
-  services: LifecycleServices = AWS_SERVICES,
+  services: InvitationServices = AWS_SERVICES,
 ): Promise<Outcome> {
   switch (event.RequestType) {
     case 'Create':
-      return send(event, budget, services, readRequest(event.ResourceProperties), false);
+      return send(event, budget, services, readInvitationRequest(event.ResourceProperties), false);
     case 'Update':
       return update(event, budget, services);
     case 'Delete':
       // There is no API to withdraw an invitation: it stays PENDING until accepted, rejected or expired (15 days).
-      return { status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId ?? CREATE_FAILED_MARKER, apiCalls: 0 };
+      return { status: 'SUCCESS', physicalResourceId: event.PhysicalResourceId ?? INVITATION_CREATE_FAILED_MARKER, apiCalls: 0 };
     default:
-      return failed(event.PhysicalResourceId ?? CREATE_FAILED_MARKER, 'MalformedEvent',
+      return failed(event.PhysicalResourceId ?? INVITATION_CREATE_FAILED_MARKER, 'MalformedEvent',
         `unknown RequestType ${JSON.stringify(String((event as { RequestType?: unknown }).RequestType)).slice(0, 40)}`);
   }
 }
@@ -58,10 +50,10 @@ export async function runLifecycle(
  * Updates to roll back (after a failed Update, a lost answer, a later resource's failure, ContinueUpdateRollback),
  * with the earlier properties as the target; the event does not say which kind it is.
  */
-async function update(event: CustomResourceEvent, budget: TimeBudget, services: LifecycleServices): Promise<Outcome> {
-  const physicalResourceId = event.PhysicalResourceId ?? CREATE_FAILED_MARKER;
-  const current = parsePhysicalId(physicalResourceId);
-  const request = readRequest(event.ResourceProperties);
+async function update(event: CustomResourceEvent, budget: TimeBudget, services: InvitationServices): Promise<Outcome> {
+  const physicalResourceId = event.PhysicalResourceId ?? INVITATION_CREATE_FAILED_MARKER;
+  const current = parseInvitationPhysicalId(physicalResourceId);
+  const request = readInvitationRequest(event.ResourceProperties);
   if (typeof request === 'string') return failed(physicalResourceId, 'MalformedProperties', request);
 
   // 1. The target is what the current invitation was sent with: a rollback to it, or only ApiRegion, AssumeRoleArn
@@ -79,15 +71,15 @@ async function update(event: CustomResourceEvent, budget: TimeBudget, services: 
   return send(event, budget, services, request, true);
 }
 
-/** Converge, don't replay (adopt-or-create.ts). `statusRead`: the caller already saw the stack in a sending status. */
+/** Converge, don't replay (core/adopt-or-create.ts). `statusRead`: the caller already saw the stack in a sending status. */
 async function send(
   event: CustomResourceEvent,
   budget: TimeBudget,
-  services: LifecycleServices,
+  services: InvitationServices,
   request: InvitationRequest | string,
   statusRead: boolean,
 ): Promise<Outcome> {
-  if (typeof request === 'string') return failed(physicalIdOnFailure(event), 'MalformedProperties', request);
+  if (typeof request === 'string') return failed(physicalIdOnFailure(event, INVITATION_CREATE_FAILED_MARKER), 'MalformedProperties', request);
   const target = apiTarget(event.ResourceProperties, event.StackId);
   return adoptOrCreate({
     event,
@@ -96,26 +88,10 @@ async function send(
     statusRead,
     request,
     fingerprint: requestFingerprint(request),
-    failureId: physicalIdOnFailure(event),
+    failureId: physicalIdOnFailure(event, INVITATION_CREATE_FAILED_MARKER),
     find: () => services.findInvitation(request, target, budget),
     create: (clientToken, retry) => services.createInvitation(request, clientToken, target, retry),
   });
-}
-
-/** The request from the properties, or what is wrong with them. The service checks every field rule itself. */
-function readRequest(properties: unknown): InvitationRequest | string {
-  if (typeof properties !== 'object' || properties === null) return 'MalformedProperties: ResourceProperties is not an object';
-  const p = properties as Record<string, unknown>;
-  const problems: string[] = [];
-  if (typeof p.Catalog !== 'string' || !p.Catalog) problems.push('Catalog must be a non-empty string');
-  if (typeof p.EngagementIdentifier !== 'string' || !p.EngagementIdentifier) problems.push('EngagementIdentifier must be a non-empty string');
-  if (typeof p.Invitation !== 'object' || p.Invitation === null || Array.isArray(p.Invitation)) problems.push('Invitation must be an object');
-  if (problems.length) return `MalformedProperties: ${problems.join('; ')}`;
-  return {
-    Catalog: p.Catalog as string,
-    EngagementIdentifier: p.EngagementIdentifier as string,
-    Invitation: p.Invitation as Record<string, unknown>,
-  };
 }
 
 /** For a bare-ARN physical id (no fingerprint): the request properties did not change. */

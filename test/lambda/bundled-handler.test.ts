@@ -3,7 +3,7 @@
 // first lists the invitations the account already sent (scripted: none), then sends.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { HANDLER_ASSET_PATH } from '../../lib/handler-function';
+import { HANDLER_ASSET_PATH } from '../../lib/core/partner-central-handler';
 import { cfnEvent, INVITATION_ARN, INVITATION_ID, physicalIdFor, wireProperties } from '../support/events';
 import { invokeBundledHandler } from '../support/invoke-bundled';
 import { awsJson, ScriptedAnswer, ScriptedServer, startScriptedServer } from '../support/local-servers';

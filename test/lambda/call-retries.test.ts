@@ -2,7 +2,7 @@
 // number of times, anything else never; always the same call (so the same ClientToken).
 import {
   classifyError, LAST_ATTEMPT_MARGIN_MS, throttledRetryWindowMs, TRANSIENT_ATTEMPTS, transientRetryWindowMs, withRetries,
-} from '../../lambda/engagement-invitation/call-retries';
+} from '../../lambda/core/call-retries';
 
 const throttling = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 429 } });
 const serverError = () => Object.assign(new Error('An internal error occurred'), { name: 'InternalServerException', $fault: 'server', $metadata: { httpStatusCode: 500 } });

@@ -1,11 +1,12 @@
 // The pure parts of "converge, don't replay": how the handler compares what the service holds with the template,
 // which context writes are still missing, how it reads physical ids of any ARN layout, and what it redacts.
-import { ContextChanges } from '../../lambda/engagement-invitation/context-changes';
-import { pendingContextWrites } from '../../lambda/engagement-invitation/context-convergence';
-import { parseEngagementPhysicalId, parsePhysicalId } from '../../lambda/engagement-invitation/physical-id';
-import { redact } from '../../lambda/engagement-invitation/redaction';
-import { describeError } from '../../lambda/engagement-invitation/service-errors';
-import { missingItems, sameContent } from '../../lib/same-content';
+import { redact } from '../../lambda/core/redaction';
+import { describeError } from '../../lambda/core/service-errors';
+import { ContextChanges } from '../../lambda/engagement/context-changes';
+import { pendingContextWrites } from '../../lambda/engagement/context-convergence';
+import { parseEngagementPhysicalId } from '../../lambda/engagement/lifecycle';
+import { parseInvitationPhysicalId } from '../../lambda/engagement-invitation/lifecycle';
+import { missingItems, sameContent } from '../../lib/core/same-content';
 
 describe('sameContent', () => {
   test('key order, an InteractionDate as an instant, and members at their model default do not count', () => {
@@ -65,14 +66,14 @@ describe('physical ids of any ARN layout', () => {
     'arn:aws:partnercentral::123456789012:Sandbox/engagement-invitation/engi-0a1b2c3d4e5f6',
     'arn:aws:partnercentral:us-east-1::catalog/Sandbox/engagement-invitation/engi-0a1b2c3d4e5f6',
   ])('%s', (arn) => {
-    expect(parsePhysicalId(`${arn}#${fingerprint}`)).toEqual({ arn, id: 'engi-0a1b2c3d4e5f6', fingerprint });
-    expect(parsePhysicalId(arn)).toEqual({ arn, id: 'engi-0a1b2c3d4e5f6' });
+    expect(parseInvitationPhysicalId(`${arn}#${fingerprint}`)).toEqual({ arn, id: 'engi-0a1b2c3d4e5f6', fingerprint });
+    expect(parseInvitationPhysicalId(arn)).toEqual({ arn, id: 'engi-0a1b2c3d4e5f6' });
   });
 
   test('the fingerprint is what follows the last #; a malformed one, a marker or an engagement id is no invitation', () => {
-    expect(parsePhysicalId(`arn:aws:partnercentral::123456789012:Sandbox/engagement-invitation/engi-0a1b2c3d4e5f6#${fingerprint.slice(1)}`)).toBeUndefined();
-    expect(parsePhysicalId('PartnerCentralEngagementInvitation::CREATE_FAILED')).toBeUndefined();
-    expect(parsePhysicalId(`arn:aws:partnercentral:us-east-1::catalog/Sandbox/engagement/eng-abcdefghijklmn#${fingerprint}`)).toBeUndefined();
+    expect(parseInvitationPhysicalId(`arn:aws:partnercentral::123456789012:Sandbox/engagement-invitation/engi-0a1b2c3d4e5f6#${fingerprint.slice(1)}`)).toBeUndefined();
+    expect(parseInvitationPhysicalId('PartnerCentralEngagementInvitation::CREATE_FAILED')).toBeUndefined();
+    expect(parseInvitationPhysicalId(`arn:aws:partnercentral:us-east-1::catalog/Sandbox/engagement/eng-abcdefghijklmn#${fingerprint}`)).toBeUndefined();
     expect(parseEngagementPhysicalId(`arn:aws:partnercentral:us-east-1::catalog/Sandbox/engagement/eng-abcdefghijklmn#${fingerprint}`))
       .toEqual({ arn: 'arn:aws:partnercentral:us-east-1::catalog/Sandbox/engagement/eng-abcdefghijklmn', id: 'eng-abcdefghijklmn', fingerprint });
   });

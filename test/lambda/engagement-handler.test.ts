@@ -10,9 +10,9 @@ import {
   ValidationException,
 } from '@aws-sdk/client-partnercentral-selling';
 import { mockClient } from 'aws-sdk-client-mock';
-import { handler } from '../../lambda/engagement-invitation/index';
-import { CustomResourceEvent, RequestType } from '../../lambda/engagement-invitation/types';
-import { ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_RESOURCE_TYPE } from '../../lib/handler-contract';
+import { CustomResourceEvent, RequestType } from '../../lambda/core/types';
+import { handler } from '../../lambda/index';
+import { ENGAGEMENT_CREATE_FAILED_MARKER, ENGAGEMENT_RESOURCE_TYPE } from '../../lib/core/contract';
 import { lambdaContext } from '../support/events';
 import { ScriptedServer, startScriptedServer } from '../support/local-servers';
 

@@ -9,9 +9,9 @@ import {
   ValidationException,
 } from '@aws-sdk/client-partnercentral-selling';
 import { mockClient } from 'aws-sdk-client-mock';
-import { MAX_RESPONSE_BYTES } from '../../lambda/engagement-invitation/cfn-response';
-import { DEADLINE_MARGIN_MS, handler } from '../../lambda/engagement-invitation/index';
-import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
+import { MAX_RESPONSE_BYTES } from '../../lambda/core/cfn-response';
+import { DEADLINE_MARGIN_MS, handler } from '../../lambda/index';
+import { INVITATION_CREATE_FAILED_MARKER } from '../../lib/core/contract';
 import { cfnEvent, INVITATION_ARN, INVITATION_ID, lambdaContext, physicalIdFor, wireProperties } from '../support/events';
 import { PII } from '../support/fixtures';
 import { ScriptedServer, startScriptedServer } from '../support/local-servers';
@@ -128,7 +128,7 @@ describe('Create', () => {
 
     const response = cfnResponse();
     expect(response.Status).toBe('FAILED');
-    expect(response.PhysicalResourceId).toBe(CREATE_FAILED_MARKER);
+    expect(response.PhysicalResourceId).toBe(INVITATION_CREATE_FAILED_MARKER);
     expect(response.Reason).toBe('ValidationException: The request failed validation. [fields: '
       + 'Invitation.Payload.OpportunityInvitation.Customer.CountryCode (INVALID_ENUM_VALUE), Invitation.Message (INVALID_STRING_FORMAT)]');
     expect(response.Data).toBeUndefined();
@@ -245,11 +245,11 @@ describe('Update', () => {
     test('to a failed-create marker sends nothing and answers the marker without Data', async () => {
       stackIs('UPDATE_ROLLBACK_IN_PROGRESS');
 
-      await handler(cfnEvent('Update', receiver.url, { PhysicalResourceId: CREATE_FAILED_MARKER, ResourceProperties: NEW_PROPERTIES }), lambdaContext());
+      await handler(cfnEvent('Update', receiver.url, { PhysicalResourceId: INVITATION_CREATE_FAILED_MARKER, ResourceProperties: NEW_PROPERTIES }), lambdaContext());
 
       expect(createCalls()).toHaveLength(0);
       const response = cfnResponse();
-      expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: CREATE_FAILED_MARKER });
+      expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: INVITATION_CREATE_FAILED_MARKER });
       expect(response.Data).toBeUndefined();
     });
   });
@@ -322,7 +322,7 @@ describe('Delete', () => {
   test.each([
     ['an invitation\'s physical id', physicalIdFor(wireProperties())],
     ['a bare invitation ARN', INVITATION_ARN],
-    ['the failed-create marker', CREATE_FAILED_MARKER],
+    ['the failed-create marker', INVITATION_CREATE_FAILED_MARKER],
     ['an unknown id', 'garbage/123'],
   ])('of %s succeeds with the same id and no API call', async (_name, physicalResourceId) => {
     await handler(cfnEvent('Delete', receiver.url, { PhysicalResourceId: physicalResourceId }), lambdaContext());
@@ -341,7 +341,7 @@ describe('Delete', () => {
 
 describe('guards', () => {
   test.each([
-    ['a Create', cfnEvent('Create', ''), CREATE_FAILED_MARKER],
+    ['a Create', cfnEvent('Create', ''), INVITATION_CREATE_FAILED_MARKER],
     ['an Update', cfnEvent('Update', '', { ResourceProperties: wireProperties('Changed') }), physicalIdFor(wireProperties())],
   ])('answers FAILED before the Lambda timeout when the API does not answer %s', async (_name, event, marker) => {
     stackIs('UPDATE_IN_PROGRESS');
@@ -370,7 +370,7 @@ describe('guards', () => {
 
     const elapsed = Date.now() - started;
     const response = cfnResponse();
-    expect(response).toMatchObject({ Status: 'FAILED', PhysicalResourceId: CREATE_FAILED_MARKER });
+    expect(response).toMatchObject({ Status: 'FAILED', PhysicalResourceId: INVITATION_CREATE_FAILED_MARKER });
     // Answered by the retries themselves (not the deadline guard's "Timeout"), within the budget.
     expect(response.Reason).toMatch(new RegExp(`^ThrottlingException: Rate exceeded \\(after ${createCalls().length} attempts\\)$`));
     expect(createCalls().length).toBeGreaterThan(2);
@@ -431,7 +431,7 @@ describe('the response to CloudFormation', () => {
     const body = receiver.requests[0].body;
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_RESPONSE_BYTES);
     expect(Number(receiver.requests[0].headers['content-length'])).toBe(Buffer.byteLength(body));
-    expect(JSON.parse(body)).toMatchObject({ Status: 'FAILED', PhysicalResourceId: CREATE_FAILED_MARKER });
+    expect(JSON.parse(body)).toMatchObject({ Status: 'FAILED', PhysicalResourceId: INVITATION_CREATE_FAILED_MARKER });
     expect(JSON.parse(body).Reason).toMatch(/^ValidationException: x+/);
   });
 });

@@ -1,6 +1,6 @@
 // assumeRoleArn through the real path: the bundled handler assumes the role at a local STS endpoint and calls the
 // local Partner Central endpoint with the assumed credentials.
-import { handler as warmHandler } from '../../lambda/engagement-invitation/index';
+import { handler as warmHandler } from '../../lambda/index';
 import { invokeLocalFunction } from '../../local/local-deploy/lambda-runner';
 import { invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 

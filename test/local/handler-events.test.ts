@@ -1,6 +1,6 @@
 // End to end, event by event: the bundled handler from the synthesized example app's cloud assembly, run as Lambda
 // runs it (fresh process, handler string, environment, timeout), against the local Partner Central endpoint.
-import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
+import { INVITATION_CREATE_FAILED_MARKER } from '../../lib/core/contract';
 import { CloudFormationEndpoint, startCloudFormationEndpoint } from '../../local/cloudformation-endpoint/server';
 import { invokeLocalFunction, LocalFunction } from '../../local/local-deploy/lambda-runner';
 import { PII } from '../support/fixtures';
@@ -84,19 +84,19 @@ test('an endpoint that hangs past the function\'s time: FAILED is answered befor
 
   expect(invocation.outcome).toBe('succeeded'); // returned by itself: Lambda did not have to kill it
   expect(invocation.durationMs).toBeLessThan(8_000);
-  expect(response).toMatchObject({ Status: 'FAILED', PhysicalResourceId: CREATE_FAILED_MARKER });
+  expect(response).toMatchObject({ Status: 'FAILED', PhysicalResourceId: INVITATION_CREATE_FAILED_MARKER });
   expect(response.Reason).toMatch(/^Timeout: /);
 }, 20_000);
 
 test('Delete after a failed Create: SUCCESS with no API call', async () => {
   fixture.account.endpoint.injectFaults('internal', 4);
   const { response: failed } = await deliver(event({ requestType: 'Create' }));
-  expect(failed).toMatchObject({ Status: 'FAILED', PhysicalResourceId: CREATE_FAILED_MARKER, Reason: expect.stringMatching(/^InternalServerException/) });
+  expect(failed).toMatchObject({ Status: 'FAILED', PhysicalResourceId: INVITATION_CREATE_FAILED_MARKER, Reason: expect.stringMatching(/^InternalServerException/) });
   const callsBefore = fixture.account.endpoint.calls.length;
 
   const { response } = await deliver(event({ requestType: 'Delete', physicalId: failed.PhysicalResourceId }));
 
-  expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: CREATE_FAILED_MARKER });
+  expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: INVITATION_CREATE_FAILED_MARKER });
   expect(fixture.account.endpoint.calls).toHaveLength(callsBefore);
 }, 30_000);
 

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Stack } from 'aws-cdk-lib';
-import { EngagementInvitationHandler } from '../../lib/handler-function';
+import { PartnerCentralHandler } from '../../lib/core/partner-central-handler';
 import { invokeLocalFunction, localFunction } from '../../local/local-deploy/lambda-runner';
 import { describeRuntimeNodes, PINNED_NODE_BINARY, runtimeNode } from '../../local/local-deploy/runtime-node';
 import { cfnEvent, INVITATION_ARN, INVITATION_ID } from '../support/events';
@@ -43,7 +43,7 @@ function requirePinnedBinary(): string {
 
 test('the bundled handler runs on the runtime\'s Node.js v24, the construct\'s runtime', async () => {
   requirePinnedBinary();
-  expect(EngagementInvitationHandler.of(new Stack()).function.runtime.name).toBe(BUNDLED_RUNTIME);
+  expect(PartnerCentralHandler.of(new Stack()).function.runtime.name).toBe(BUNDLED_RUNTIME);
   const endpoint = await startScriptedServer([awsJson(200, { Arn: INVITATION_ARN, Id: INVITATION_ID })], 5);
   const receiver = await startScriptedServer([{ status: 200 }], 5);
   try {

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CREATE_FAILED_MARKER } from '../../lambda/engagement-invitation/lifecycle';
+import { INVITATION_CREATE_FAILED_MARKER } from '../../lib/core/contract';
 import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
 import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { deployStack, destroyStack, ProgressEvent } from '../../local/local-deploy/deployer';
@@ -242,8 +242,8 @@ test('a failed Create rolls back: the Delete of the failed-create marker succeed
   expect(result.reason).toMatch(new RegExp(`^(${INVITATION_ID}|${LEAD_INVITATION_ID}) \\(Custom::PartnerCentralEngagementInvitation\\): InternalServerException`));
   for (const logicalId of [INVITATION_ID, LEAD_INVITATION_ID]) {
     expect(invitationEvents().filter((e) => e.logicalId === logicalId).map((e) => [e.status, e.physicalId])).toEqual([
-      ['CREATE_IN_PROGRESS', undefined], ['CREATE_FAILED', CREATE_FAILED_MARKER],
-      ['DELETE_IN_PROGRESS', CREATE_FAILED_MARKER], ['DELETE_COMPLETE', CREATE_FAILED_MARKER],
+      ['CREATE_IN_PROGRESS', undefined], ['CREATE_FAILED', INVITATION_CREATE_FAILED_MARKER],
+      ['DELETE_IN_PROGRESS', INVITATION_CREATE_FAILED_MARKER], ['DELETE_COMPLETE', INVITATION_CREATE_FAILED_MARKER],
     ]);
   }
   expect(createCalls().map((c) => c.status)).toEqual([500, 500, 500, 500, 500, 500, 500, 500]);

@@ -1,8 +1,8 @@
 // CloudFormation custom resource events, as CloudFormation sends them to the handler.
 import { validProps } from './fixtures';
-import { formatPhysicalId, requestFingerprint } from '../../lambda/engagement-invitation/physical-id';
-import { CustomResourceEvent, RequestType } from '../../lambda/engagement-invitation/types';
-import { toWireRequest } from '../../lib/wire-request';
+import { formatPhysicalId, requestFingerprint } from '../../lambda/core/physical-id';
+import { CustomResourceEvent, RequestType } from '../../lambda/core/types';
+import { toInvitationRequest } from '../../lib/engagement-invitation/request';
 
 export const INVITATION_ARN = 'arn:aws:partnercentral::123456789012:Sandbox/engagement-invitation/engi-0a1b2c3d4e5f6';
 export const INVITATION_ID = 'engi-0a1b2c3d4e5f6';
@@ -12,7 +12,7 @@ export function wireProperties(message?: string): Record<string, unknown> {
   const props = validProps();
   return {
     ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:handler',
-    ...toWireRequest(message === undefined ? props : { ...props, invitation: { ...props.invitation, message } }),
+    ...toInvitationRequest(message === undefined ? props : { ...props, invitation: { ...props.invitation, message } }),
   };
 }
 

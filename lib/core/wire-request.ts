@@ -1,0 +1,42 @@
+// The one camelCase → PascalCase mapping of the library, between the constructs' props and the API's request shape
+// (the contract's request types), and back for input already in the API's shape (CLI JSON).
+import { Token } from 'aws-cdk-lib';
+
+/**
+ * The request members named by `properties` (the contract's PascalCase names, e.g. INVITATION_REQUEST_PROPERTIES)
+ * taken from camelCase props, in the API's shape. Members the props leave out are left out.
+ */
+export function pickWireRequest<Request>(props: object, properties: ReadonlyArray<keyof Request & string>): Request {
+  const source = props as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const property of properties) {
+    const member = property.charAt(0).toLowerCase() + property.slice(1);
+    if (source[member] !== undefined) picked[member] = source[member];
+  }
+  // Props mirror the API member for member: capitalised, they are the request (values unchecked here: the rule
+  // tables check them).
+  return toWire(picked) as Request;
+}
+
+/**
+ * Props mirror the API member for member, so capitalising each key is the whole mapping; deploy-time tokens are kept
+ * as they are.
+ */
+export function toWire(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toWire);
+  if (typeof value !== 'object' || value === null || Token.isUnresolved(value)) return value;
+  const wire: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (member !== undefined) wire[key.charAt(0).toUpperCase() + key.slice(1)] = toWire(member);
+  }
+  return wire;
+}
+
+/** The reverse mapping, for input already in the API's shape (CLI JSON): each key's first letter lowercased. */
+export function fromWire(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromWire);
+  if (typeof value !== 'object' || value === null) return value;
+  const props: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) props[key.charAt(0).toLowerCase() + key.slice(1)] = fromWire(member);
+  return props;
+}
