@@ -1,4 +1,5 @@
-// Rollbacks end to end, as CloudFormation drives them (../shared/reference/cloudformation-custom-resource-semantics.md):
+// Rollbacks end to end, as CloudFormation drives them (a failed Update is followed by an Update back to the old
+// properties, aws/aws-cdk docs/CLOUDFORMATION.md; the local deploy's rollback.ts lists the statuses with their sources):
 // the example app deployed locally through the bundled handler, then an update that fails in each way CloudFormation
 // knows (refused, answer lost, a later resource failing), and what the rollback sends. The example opens an engagement
 // and invites two partners; the changed message is the opportunity invitation's, so the lead invitation and the
