@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-partnercentral-selling';
 import { EndpointOptions, PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../../local/partner-central-endpoint/server';
 import { wireProperties } from '../support/events';
+import { leadEngagement } from '../support/partner-central-fixtures';
 
 let endpoint: PartnerCentralEndpoint;
 let client: PartnerCentralSellingClient;
@@ -26,28 +27,7 @@ const INTERACTION_DATE = new Date('2026-11-01T09:30:00Z');
 
 /** A CreateEngagement request written from the model: a Lead context whose interaction date is a timestamp. */
 function engagementRequest(token: string, title = 'Acme migration'): CreateEngagementCommandInput {
-  return {
-    Catalog: 'Sandbox',
-    ClientToken: token,
-    Title: title,
-    Description: 'Joint engagement for the Acme data platform migration',
-    Contexts: [{
-      Type: 'Lead',
-      Payload: {
-        Lead: {
-          Customer: { CompanyName: 'Acme', Industry: 'Software and Internet', AwsMaturity: 'Early' },
-          Interactions: [{
-            SourceType: 'Event',
-            SourceId: 'evt-1',
-            SourceName: 'Summit',
-            CustomerAction: 'Asked for a demo',
-            InteractionDate: INTERACTION_DATE,
-            Contact: { BusinessTitle: 'CTO', Email: 'cto@acme.example', FirstName: 'Ada', LastName: 'Lovelace' },
-          }],
-        },
-      },
-    }],
-  };
+  return leadEngagement(token, title, INTERACTION_DATE);
 }
 
 const customerProject = {

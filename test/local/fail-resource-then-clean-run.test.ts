@@ -8,55 +8,39 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
-import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
-import { DeployerOptions, deployStack } from '../../local/local-deploy/deployer';
 import { ACCEPTED_RULE_ID, INVITATION, INVITATION_ID, NEW_MESSAGE } from '../support/example-resources';
-import { LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
+import { useExampleDeploys } from '../support/local-lifecycle';
 import { describeStack, observeStackStatuses } from '../support/stack-observer';
 
 const STACK = 'InvitationStack';
 
-let original: string;
-let changed: string;
-let account: LocalAccount;
-
-beforeAll(() => {
-  original = synthExampleApp();
-  changed = synthExampleApp({ message: NEW_MESSAGE });
-});
-afterAll(() => [original, changed].forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-beforeEach(async () => { account = await startLocalAccount(); });
-afterEach(async () => account.close());
-
-async function deploy(assemblyDir: string, options: Partial<DeployerOptions> = {}) {
-  const stack = readCloudAssembly(assemblyDir).find((s) => s.name === STACK)!;
-  return deployStack(stack, { ...account.deployer, ...options });
-}
+const example = useExampleDeploys(NEW_MESSAGE);
+const { deploy } = example;
 
 /** The RequestIds of the custom resource events reported from progress index `from` on. */
-const requestIdsFrom = (from: number) => new Set(account.progress.slice(from).map((e) => e.requestId).filter(Boolean));
+const requestIdsFrom = (from: number) => new Set(example.account.progress.slice(from).map((e) => e.requestId).filter(Boolean));
 
 test('a failed creation stays ROLLBACK_COMPLETE; the clean run deletes that stack, then creates it with a new stack id', async () => {
-  const observed = observeStackStatuses(account);
+  const observed = observeStackStatuses(example.account);
 
-  const failed = await deploy(original, { failResources: [ACCEPTED_RULE_ID], cloudFormation: observed.sink });
+  const failed = await deploy(example.original, { failResources: [ACCEPTED_RULE_ID], cloudFormation: observed.sink });
 
   expect(failed).toMatchObject({ status: 'ROLLBACK_COMPLETE', failed: true, reason: expect.stringMatching(new RegExp(`^${ACCEPTED_RULE_ID} `)) });
-  const failedStack = account.states.load(STACK)!;
+  const failedStack = example.account.states.load(STACK)!;
   expect(failedStack).toMatchObject({ status: 'ROLLBACK_COMPLETE', resources: {}, outputs: {}, imports: [] });
   const firstId = failedStack.stackId;
   expect(observed.published).toEqual(['CREATE_IN_PROGRESS', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_COMPLETE'].map((status) => ({ stackId: firstId, status })));
   // The invitation sent before the rule failed was deleted by the rollback (a Delete event: no withdraw API).
-  expect(account.progress.filter((e) => e.logicalId === INVITATION_ID).map((e) => e.status))
+  expect(example.account.progress.filter((e) => e.logicalId === INVITATION_ID).map((e) => e.status))
     .toEqual(['CREATE_IN_PROGRESS', 'CREATE_COMPLETE', 'DELETE_IN_PROGRESS', 'DELETE_COMPLETE']);
   const firstRun = requestIdsFrom(0);
-  const progressBefore = account.progress.length;
+  const progressBefore = example.account.progress.length;
   const publishedBefore = observed.published.length;
 
-  const clean = await deploy(original, { cloudFormation: observed.sink });
+  const clean = await deploy(example.original, { cloudFormation: observed.sink });
 
   expect(clean).toMatchObject({ status: 'CREATE_COMPLETE', failed: false });
-  const secondId = account.states.load(STACK)!.stackId;
+  const secondId = example.account.states.load(STACK)!.stackId;
   expect(secondId).not.toBe(firstId);
   expect(secondId).toMatch(/^arn:aws:cloudformation:us-east-1:123456789012:stack\/InvitationStack\/[0-9a-f-]{36}$/);
   expect(observed.published.slice(publishedBefore)).toEqual([
@@ -66,55 +50,55 @@ test('a failed creation stays ROLLBACK_COMPLETE; the clean run deletes that stac
     { stackId: secondId, status: 'CREATE_COMPLETE' },
   ]);
   // The empty failed stack had nothing to delete: no resource event before the new creation's.
-  expect(account.progress.slice(progressBefore, progressBefore + 2).map((e) => [e.resourceType, e.status]))
+  expect(example.account.progress.slice(progressBefore, progressBefore + 2).map((e) => [e.resourceType, e.status]))
     .toEqual([['AWS::CloudFormation::Stack', 'DELETE_IN_PROGRESS'], ['AWS::CloudFormation::Stack', 'DELETE_COMPLETE']]);
   // A new operation: none of its events reuses a RequestId of the failed run.
   const secondRun = requestIdsFrom(progressBefore);
   expect(secondRun.size).toBeGreaterThanOrEqual(3);
   expect([...secondRun].filter((id) => firstRun.has(id))).toEqual([]);
   // DescribeStacks: the deleted stack by its id only; by name, the new one.
-  expect(await describeStack(account, firstId)).toEqual({ status: 'DELETE_COMPLETE', stackId: firstId });
-  expect(await describeStack(account, STACK)).toEqual({ status: 'CREATE_COMPLETE', stackId: secondId });
+  expect(await describeStack(example.account, firstId)).toEqual({ status: 'DELETE_COMPLETE', stackId: firstId });
+  expect(await describeStack(example.account, STACK)).toEqual({ status: 'CREATE_COMPLETE', stackId: secondId });
 }, 60_000);
 
 test('a failed update stays UPDATE_ROLLBACK_COMPLETE at the pre-update ids; the clean run updates the same stack', async () => {
-  await deploy(original);
-  const { stackId } = account.states.load(STACK)!;
-  const before = account.states.load(STACK)!.resources[INVITATION_ID].physicalId;
-  const observed = observeStackStatuses(account);
+  await deploy(example.original);
+  const { stackId } = example.account.states.load(STACK)!;
+  const before = example.account.states.load(STACK)!.resources[INVITATION_ID].physicalId;
+  const observed = observeStackStatuses(example.account);
 
-  const failed = await deploy(changed, { failResources: [ACCEPTED_RULE_ID], cloudFormation: observed.sink });
+  const failed = await deploy(example.changed, { failResources: [ACCEPTED_RULE_ID], cloudFormation: observed.sink });
 
   expect(failed).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', failed: true });
-  expect(account.states.load(STACK)).toMatchObject({ stackId, status: 'UPDATE_ROLLBACK_COMPLETE', resources: { [INVITATION_ID]: { physicalId: before } } });
-  const replacement = account.progress.filter((e) => e.logicalId === INVITATION_ID && e.status === 'UPDATE_COMPLETE')[0].physicalId;
+  expect(example.account.states.load(STACK)).toMatchObject({ stackId, status: 'UPDATE_ROLLBACK_COMPLETE', resources: { [INVITATION_ID]: { physicalId: before } } });
+  const replacement = example.account.progress.filter((e) => e.logicalId === INVITATION_ID && e.status === 'UPDATE_COMPLETE')[0].physicalId;
   expect(replacement).not.toBe(before);
   const failedRun = requestIdsFrom(0);
-  const progressBefore = account.progress.length;
+  const progressBefore = example.account.progress.length;
   const publishedBefore = observed.published.length;
 
-  const clean = await deploy(changed, { cloudFormation: observed.sink });
+  const clean = await deploy(example.changed, { cloudFormation: observed.sink });
 
   expect(clean).toMatchObject({ status: 'UPDATE_COMPLETE', failed: false });
-  expect(account.states.load(STACK)?.stackId).toBe(stackId);
+  expect(example.account.states.load(STACK)?.stackId).toBe(stackId);
   // DescribeStacks answers the status the failed update left until the clean run moves the stack.
   expect(observed.published.slice(publishedBefore).map((p) => [p.stackId, p.status])).toEqual([
     [stackId, 'UPDATE_ROLLBACK_COMPLETE'], [stackId, 'UPDATE_IN_PROGRESS'], [stackId, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'], [stackId, 'UPDATE_COMPLETE'],
   ]);
   // The clean run's Update starts again from the pre-update physical id the rollback restored, with a new RequestId;
   // the pre-update invitation is cleaned up afterwards.
-  const invitationEvents = account.progress.slice(progressBefore).filter((e) => e.logicalId === INVITATION_ID);
+  const invitationEvents = example.account.progress.slice(progressBefore).filter((e) => e.logicalId === INVITATION_ID);
   expect(invitationEvents.map((e) => e.status)).toEqual(['UPDATE_IN_PROGRESS', 'UPDATE_COMPLETE', 'DELETE_IN_PROGRESS', 'DELETE_COMPLETE']);
   expect(invitationEvents[3].physicalId).toBe(before);
   expect(failedRun.has(invitationEvents[1].requestId)).toBe(false);
-  expect(account.states.load(STACK)?.resources[INVITATION_ID].type).toBe(INVITATION);
+  expect(example.account.states.load(STACK)?.resources[INVITATION_ID].type).toBe(INVITATION);
 }, 60_000);
 
 test('deploy:local: --fail-resource exits 1 with ROLLBACK_COMPLETE; the clean run deletes the stack first and exits 0', async () => {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-local-'));
   const run = async (...argv: string[]) => {
     const lines: string[] = [];
-    const code = await runLocalDeploy(parseArguments([...argv, '--app', original, '--state-dir', stateDir]), (line) => lines.push(line));
+    const code = await runLocalDeploy(parseArguments([...argv, '--app', example.original, '--state-dir', stateDir]), (line) => lines.push(line));
     return { code, output: lines.join('\n') };
   };
   try {

@@ -2,53 +2,35 @@
 // withdraw an invitation, so it stays PENDING); the user fixes the cause and deploys the same change again. That is a
 // new operation with new RequestIds, so the RequestId (the ClientToken) cannot recognise the invitation already
 // sent: the handler must find it and adopt it instead of sending a second copy.
-import * as fs from 'node:fs';
-import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
-import { deployStack, DeployerOptions } from '../../local/local-deploy/deployer';
 import { ACCEPTED_RULE_ID, INVITATION_ID, NEW_MESSAGE } from '../support/example-resources';
-import { LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
+import { useExampleDeploys } from '../support/local-lifecycle';
 
-const STACK = 'InvitationStack';
 
-let original: string;
-let changed: string;
-let account: LocalAccount;
+const example = useExampleDeploys(NEW_MESSAGE);
+const { deploy } = example;
 
-beforeAll(() => {
-  original = synthExampleApp();
-  changed = synthExampleApp({ message: NEW_MESSAGE });
-});
-afterAll(() => [original, changed].forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-beforeEach(async () => { account = await startLocalAccount(); });
-afterEach(async () => account.close());
-
-async function deploy(assemblyDir: string, options: Partial<DeployerOptions> = {}) {
-  const stack = readCloudAssembly(assemblyDir).find((s) => s.name === STACK)!;
-  return deployStack(stack, { ...account.deployer, ...options });
-}
-
-const createCalls = () => account.endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
-const invitations = () => account.endpoint.store.list();
+const createCalls = () => example.account.endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
+const invitations = () => example.account.endpoint.store.list();
 
 test('failed deployment then a clean redeploy: the redeploy adopts the invitation the failed one sent, none is sent again', async () => {
-  expect((await deploy(original)).status).toBe('CREATE_COMPLETE');
+  expect((await deploy(example.original)).status).toBe('CREATE_COMPLETE');
   expect(createCalls()).toHaveLength(2);
 
   // The changed message replaces the opportunity invitation (one new invitation sent), then the rule that names the
   // invitation's Id fails: the stack rolls back, the replacement is deleted in the cleanup (nothing can withdraw it).
-  const failed = await deploy(changed, { failResources: [ACCEPTED_RULE_ID] });
+  const failed = await deploy(example.changed, { failResources: [ACCEPTED_RULE_ID] });
   expect(failed).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', failed: true });
   expect(createCalls()).toHaveLength(3);
   expect(invitations()).toHaveLength(3);
   const sentByFailedRun = invitations().find((i) => i.InvitationMessage === NEW_MESSAGE)!;
   expect(sentByFailedRun).toBeDefined();
-  const failedRunRequestIds = new Set(account.progress.map((e) => e.requestId).filter(Boolean));
+  const failedRunRequestIds = new Set(example.account.progress.map((e) => e.requestId).filter(Boolean));
 
   // The cause fixed (no failure injected), the same change deployed again: a new operation, new RequestIds.
-  const redeployed = await deploy(changed);
+  const redeployed = await deploy(example.changed);
 
   expect(redeployed).toMatchObject({ status: 'UPDATE_COMPLETE', failed: false });
-  const update = account.progress.filter((e) => e.logicalId === INVITATION_ID && e.status === 'UPDATE_COMPLETE').at(-1)!;
+  const update = example.account.progress.filter((e) => e.logicalId === INVITATION_ID && e.status === 'UPDATE_COMPLETE').at(-1)!;
   expect(failedRunRequestIds.has(update.requestId)).toBe(false);
   // No CreateEngagementInvitation reached the endpoint for the redeploy, and the account holds the same 3 invitations:
   // the invitation the failed run sent is the one the stack now names.

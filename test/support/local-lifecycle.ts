@@ -10,7 +10,7 @@ import { addExampleStacks } from '../../bin/example-stacks';
 import { CloudFormationEndpoint, startCloudFormationEndpoint } from '../../local/cloudformation-endpoint/server';
 import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
 import { CustomResourceRequest, customResourceEvent } from '../../local/local-deploy/custom-resource-invoker';
-import { DeployerOptions, ProgressEvent } from '../../local/local-deploy/deployer';
+import { DeployerOptions, deployStack, ProgressEvent } from '../../local/local-deploy/deployer';
 import { LocalFunction, localFunction } from '../../local/local-deploy/lambda-runner';
 import { CustomResourceResponse, ResponseReceiver, startResponseReceiver } from '../../local/local-deploy/response-receiver';
 import { StackStateStore } from '../../local/local-deploy/stack-state';
@@ -155,6 +155,34 @@ export function useExampleHandler(extraProperties: Record<string, unknown> = {})
     fixture.properties = { ...exampleInvitationProperties(fixture.assemblyDir, fixture.handler.functionArn), ...extraProperties };
   });
   afterAll(() => fs.rmSync(fixture.assemblyDir, { recursive: true, force: true }));
+  beforeEach(async () => { fixture.account = await startLocalAccount(); });
+  afterEach(async () => fixture.account.close());
+  return fixture;
+}
+
+export interface ExampleDeploysFixture {
+  /** The example app's cloud assembly, and the same with the opportunity invitation's message changed. */
+  original: string;
+  changed: string;
+  /** A fresh local account per test. */
+  account: LocalAccount;
+  /** Deploys InvitationStack of `assemblyDir` into the account, as the local deploy does. */
+  deploy(assemblyDir: string, options?: Partial<DeployerOptions>): ReturnType<typeof deployStack>;
+}
+
+/** Registers the hooks of a test file that deploys the example app (and its changed message) into a local account. */
+export function useExampleDeploys(changedMessage: string): ExampleDeploysFixture {
+  const fixture = {
+    deploy: (assemblyDir: string, options: Partial<DeployerOptions> = {}) => {
+      const stack = readCloudAssembly(assemblyDir).find((s) => s.name === 'InvitationStack')!;
+      return deployStack(stack, { ...fixture.account.deployer, ...options });
+    },
+  } as ExampleDeploysFixture;
+  beforeAll(() => {
+    fixture.original = synthExampleApp();
+    fixture.changed = synthExampleApp({ message: changedMessage });
+  });
+  afterAll(() => [fixture.original, fixture.changed].forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
   beforeEach(async () => { fixture.account = await startLocalAccount(); });
   afterEach(async () => fixture.account.close());
   return fixture;
