@@ -8,6 +8,7 @@ import { CREATE_ENGAGEMENT_INVITATION_RULES } from './rules';
 import { readCliInputJson, warnIfClientTokenIgnored } from '../core/cli-input';
 import { INVITATION_RESOURCE_TYPE } from '../core/contract';
 import { addPartnerCentralResource } from '../core/custom-resource';
+import { bindInvitation } from '../core/stack-engagements';
 
 /**
  * Sends an AWS Partner Central engagement invitation exactly once, when the resource is created.
@@ -76,6 +77,7 @@ export class EngagementInvitation extends EngagementInvitationBase {
       chained: true,
     });
     resource.handler.registerInvitation(this.node.path, request, props.assumeRoleArn);
+    bindInvitation(this, props);
     this.invitationArn = resource.arn;
     this.invitationId = resource.id;
   }

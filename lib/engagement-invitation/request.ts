@@ -5,6 +5,7 @@ import type { EngagementInvitationProps } from './props';
 import { CREATE_ENGAGEMENT_INVITATION_RULES } from './rules';
 import { INVITATION_REQUEST_PROPERTIES, InvitationRequest } from '../core/contract';
 import { checkedRequest } from '../core/custom-resource';
+import { engagementBindingProblems } from '../core/stack-engagements';
 import { pickWireRequest } from '../core/wire-request';
 
 /** The request (without ClientToken) the props make, unchecked. */
@@ -18,5 +19,7 @@ export function checkedInvitationRequest(scope: Construct, id: string, props: En
     subject: 'EngagementInvitation',
     rules: CREATE_ENGAGEMENT_INVITATION_RULES,
     properties: INVITATION_REQUEST_PROPERTIES,
+    // Bound to an engagement of the same stack: its member limit, its catalog.
+    moreProblems: () => engagementBindingProblems(scope, props),
   });
 }

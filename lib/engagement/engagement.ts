@@ -7,6 +7,7 @@ import { CREATE_ENGAGEMENT_RULES } from './rules';
 import { readCliInputJson, warnIfClientTokenIgnored } from '../core/cli-input';
 import { ALLOW_REPLACEMENT_PROPERTY, ENGAGEMENT_ID_PATTERN, ENGAGEMENT_MAX_MEMBERS, ENGAGEMENT_RESOURCE_TYPE } from '../core/contract';
 import { addPartnerCentralResource } from '../core/custom-resource';
+import { invitationsBoundTo, registerEngagement } from '../core/stack-engagements';
 import { EngagementInvitation } from '../engagement-invitation/engagement-invitation';
 import { Invitation } from '../engagement-invitation/invitation-props';
 import { EngagementInvitationOptions } from '../engagement-invitation/props';
@@ -115,7 +116,6 @@ export class Engagement extends Resource implements IEngagement {
    */
   public readonly catalog: string;
 
-  private invitationCount = 0;
   private readonly sendOptions: EngagementInvitationOptions;
 
   public constructor(scope: Construct, id: string, props: EngagementProps) {
@@ -134,6 +134,7 @@ export class Engagement extends Resource implements IEngagement {
     });
     this.engagementId = resource.id;
     this.engagementArn = resource.arn;
+    registerEngagement(this, this.engagementId, props.catalog, props.assumeRoleArn);
   }
 
   /**
@@ -147,7 +148,7 @@ export class Engagement extends Resource implements IEngagement {
    * An engagement has at most 10 members, its creator included, so at most 9 invitations per engagement.
    */
   public invite(id: string, options: EngagementInviteOptions): EngagementInvitation {
-    if (this.invitationCount >= ENGAGEMENT_MAX_MEMBERS - 1) {
+    if (invitationsBoundTo(this, this.engagementId) >= ENGAGEMENT_MAX_MEMBERS - 1) {
       throw new Error(`${this.node.path}: cannot invite '${id}': an engagement has at most ${ENGAGEMENT_MAX_MEMBERS} members, `
         + `its creator included, so at most ${ENGAGEMENT_MAX_MEMBERS - 1} invitations (member limit)`);
     }
@@ -161,7 +162,6 @@ export class Engagement extends Resource implements IEngagement {
       catalog: this.catalog,
       engagementIdentifier: this.engagementId,
     });
-    this.invitationCount += 1;
     return invitation;
   }
 }
