@@ -59,3 +59,23 @@ test('an invitation sent as another account than its engagement: a warning with 
   expect(String(warnings[0].entry.data)).toContain(`[ack: ${SENDER_DIFFERS_WARNING}]`);
   expect(String(warnings[0].entry.data)).toMatch(/assumeRoleArn: this invitation is sent as another account than its engagement TestStack\/Engagement/);
 });
+
+describe('checked alike everywhere', () => {
+  test('a PascalCase key beside its camelCase twin is an error naming both, not a silent override', () => {
+    const props = distinctProps(0);
+    const twin = { ...props, invitation: { ...props.invitation, Message: 'Another message' } } as never;
+
+    expect(() => new EngagementInvitation(testStack(), 'Invite', twin))
+      .toThrow(/invitation\.Message: is also given as invitation\.message; .* \(duplicate member\)/);
+  });
+
+  test.each([
+    ['2027-02-30', false], ['2026-13-01', false], ['2028-02-29', true], ['2027-02-28', true],
+  ])('targetCompletionDate %s is a real calendar date: %s', (date, real) => {
+    const props = distinctProps(0) as any;
+    props.invitation.payload.opportunityInvitation.project.targetCompletionDate = date;
+    const create = () => new EngagementInvitation(testStack(), 'Invite', props);
+    if (real) expect(create).not.toThrow();
+    else expect(create).toThrow(/targetCompletionDate: .*is not (a real calendar date \(calendar date\)|a date YYYY-MM-DD)/);
+  });
+});

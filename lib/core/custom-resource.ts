@@ -8,7 +8,7 @@ import {
 } from './contract';
 import { PartnerCentralHandler } from './partner-central-handler';
 import { SendOptions, sendOptionProblems } from './send-options';
-import { pickWireRequest } from './wire-request';
+import { capitalisationTwins, pickWireRequest } from './wire-request';
 import { StructureRule } from '../rules/rule-types';
 import { formatViolation, invalidInputError, propsProblems, validate } from '../rules/validation';
 
@@ -32,6 +32,8 @@ export interface RequestCheck<Request> {
 export function checkedRequest<Request>(scope: Construct, id: string, props: SendOptions, check: RequestCheck<Request>): Request {
   const notAnObject = propsProblems(props, check.rules);
   if (notAnObject.length > 0) throw invalidInputError(scope, id, check.subject, notAnObject);
+  const twins = capitalisationTwins(props, check.properties);
+  if (twins.length > 0) throw invalidInputError(scope, id, check.subject, twins);
   const request = pickWireRequest<Request>(props, check.properties);
   const problems = [
     ...validate(check.rules, request, { isUnresolved: Token.isUnresolved }).map((violation) => formatViolation(violation)),

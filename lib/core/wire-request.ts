@@ -40,3 +40,35 @@ export function fromWire(value: unknown): unknown {
   for (const [key, member] of Object.entries(value)) props[key.charAt(0).toLowerCase() + key.slice(1)] = fromWire(member);
   return props;
 }
+
+/**
+ * Keys that would become the same request member (`message` and `Message`: only the first letter's case differs),
+ * under the request members named by `properties`. One would silently override the other: each pair is a problem,
+ * `<path>: is also given as <twin> (…)`.
+ */
+export function capitalisationTwins(props: object, properties: readonly string[]): string[] {
+  const problems: string[] = [];
+  const visit = (value: unknown, path: string) => {
+    if (Array.isArray(value)) return value.forEach((item, index) => visit(item, `${path}[${index}]`));
+    if (typeof value !== 'object' || value === null || Token.isUnresolved(value)) return;
+    const seen = new Map<string, string>();
+    for (const [key, member] of Object.entries(value)) {
+      if (member === undefined) continue;
+      const wire = key.charAt(0).toUpperCase() + key.slice(1);
+      const twin = seen.get(wire);
+      const at = path ? `${path}.${key}` : key;
+      if (twin !== undefined) {
+        problems.push(`${at}: is also given as ${path ? `${path}.${twin}` : twin}; keys that differ only in the case of their `
+          + 'first letter are the same request member, and one would override the other (duplicate member)');
+      }
+      seen.set(wire, key);
+      visit(member, at);
+    }
+  };
+  const source = props as Record<string, unknown>;
+  const picked = Object.fromEntries(Object.keys(source)
+    .filter((key) => properties.includes(key.charAt(0).toUpperCase() + key.slice(1)) && source[key] !== undefined)
+    .map((key) => [key, source[key]]));
+  visit(picked, '');
+  return problems;
+}

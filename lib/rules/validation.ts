@@ -164,7 +164,22 @@ function checkString(rule: StringRule, value: unknown, path: Path, out: Violatio
       ? `is ${chars} characters long; must be ${textLimits[1]} to ${textLimits[2]}`
       : `${quoted}is not ${rule.format ?? 'in the expected format'}`;
     out.push({ path, problem, rule: `pattern ${rule.pattern}` });
+  } else if (rule.pattern !== undefined && CALENDAR_DATE_PATTERNS.has(rule.pattern) && !isCalendarDate(value)) {
+    // The model's Date pattern lets 2027-02-30 through; the service holds a calendar date, as timestamps are checked.
+    out.push({ path, problem: `${quoted}is not a real calendar date`, rule: 'calendar date' });
   }
+}
+
+/** The model's patterns of a `YYYY-MM-DD` date (the `Date` shape), whose values must also be real days. */
+const CALENDAR_DATE_PATTERNS = new Set(['^[1-9][0-9]{3}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])$']);
+
+/** Whether `YYYY-MM-DD...` names a real day: Date rolls an impossible one over (2026-02-30 -> 2026-03-02). */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  // setUTCFullYear, unlike Date.UTC, takes years 0-99 as they are.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function checkList(rule: ListRule, value: unknown, path: Path, walk: Walk, hideValue: boolean): void {
@@ -224,13 +239,9 @@ function checkTimestamp(value: unknown, path: Path, out: Violation[], hideValue:
     });
     return;
   }
-  const [year, month, day, hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0] = parts.slice(1)
+  const [hour = 0, minute = 0, second = 0, offsetHour = 0, offsetMinute = 0] = parts.slice(4)
     .map((part) => (part === undefined ? undefined : Number(part)));
-  // Date rolls an impossible day over into the next month (2026-02-30 -> 2026-03-02): a round trip finds it.
-  // setUTCFullYear, unlike Date.UTC, takes years 0-99 as they are.
-  const date = new Date(0);
-  date.setUTCFullYear(year!, month! - 1, day!);
-  const realDay = date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+  const realDay = isCalendarDate(value);
   const realTime = hour < 24 && minute < 60 && second < 60 && offsetHour < 24 && offsetMinute < 60;
   if (!realDay || !realTime) {
     out.push({ path, problem: `${quoted}is not a real ${realDay ? 'time of day' : 'calendar date'}`, rule: 'timestamp date-time' });
