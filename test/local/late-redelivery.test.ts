@@ -8,82 +8,68 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
 import { USAGE, UsageRequested } from '../../local/local-deploy/cli-arguments';
-import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
-import { DeployerOptions, deployStack, ProgressEvent } from '../../local/local-deploy/deployer';
+import { DeployerOptions, ProgressEvent } from '../../local/local-deploy/deployer';
 import { EVENT_INVOKE_CONFIG_TYPE } from '../../local/local-deploy/event-invoke-config';
 import { LATE_DELIVERY } from '../../local/local-deploy/late-redelivery';
 import { ACCEPTED_RULE_ID, ENGAGEMENT_ID, INVITATION_ID, LEAD_INVITATION_ID, NEW_MESSAGE } from '../support/example-resources';
-import { LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
+import { useExampleDeploys } from '../support/local-lifecycle';
 import { observeStackStatuses } from '../support/stack-observer';
 
 const STACK = 'InvitationStack';
 
-let original: string;
-let changed: string;
-let account: LocalAccount;
+const example = useExampleDeploys(NEW_MESSAGE);
+/** Lambda's retry delays in real time here: the maximum event age is what is under test. */
+const deploy = (assemblyDir: string, options: Partial<DeployerOptions> = {}) => example.deploy(assemblyDir, { timeoutScale: 1, ...options });
 const temporary: string[] = [];
-
-beforeAll(() => {
-  original = synthExampleApp();
-  changed = synthExampleApp({ message: NEW_MESSAGE });
-  temporary.push(original, changed);
-});
 afterAll(() => temporary.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-beforeEach(async () => { account = await startLocalAccount(); });
-afterEach(async () => account.close());
 
-async function deploy(assemblyDir: string, options: Partial<DeployerOptions> = {}) {
-  const stack = readCloudAssembly(assemblyDir).find((s) => s.name === STACK)!;
-  return deployStack(stack, { ...account.deployer, timeoutScale: 1, ...options });
-}
-
-const late = (from = 0): ProgressEvent[] => account.progress.slice(from).filter((e) => e.status === LATE_DELIVERY);
+const late = (from = 0): ProgressEvent[] => example.account.progress.slice(from).filter((e) => e.status === LATE_DELIVERY);
 /** The custom resource events an operation sent: [logical id, RequestId], in the order they were answered. */
-const sentRequests = (from: number) => account.progress.slice(from)
+const sentRequests = (from: number) => example.account.progress.slice(from)
   .filter((e) => e.requestId && e.status !== LATE_DELIVERY && e.status !== 'WAITING')
   .map((e) => [e.logicalId, e.requestId!]);
 
 test('after CREATE_COMPLETE, each Create is delivered once more with its RequestId: answered, reported, not recorded', async () => {
-  const observed = observeStackStatuses(account);
+  const observed = observeStackStatuses(example.account);
   const statusAtLateDelivery: string[] = [];
   const report: DeployerOptions['report'] = (e) => {
-    account.progress.push(e);
+    example.account.progress.push(e);
     if (e.status === LATE_DELIVERY) statusAtLateDelivery.push(observed.current()!);
   };
 
-  const result = await deploy(original, { redeliverLate: true, cloudFormation: observed.sink, report });
+  const result = await deploy(example.original, { redeliverLate: true, cloudFormation: observed.sink, report });
 
   expect(result.status).toBe('CREATE_COMPLETE');
-  const completed = account.progress.findIndex((e) => e.logicalId === STACK && e.status === 'CREATE_COMPLETE');
+  const completed = example.account.progress.findIndex((e) => e.logicalId === STACK && e.status === 'CREATE_COMPLETE');
   // One late delivery per event sent (same RequestId), all after the operation finished.
   const byId = (a: string[], b: string[]) => a[0].localeCompare(b[0]);
   expect(late().map((e) => [e.logicalId, e.requestId!]).sort(byId)).toEqual(sentRequests(0).sort(byId));
   expect(late().map((e) => e.logicalId).sort()).toEqual([ENGAGEMENT_ID, INVITATION_ID, LEAD_INVITATION_ID].sort());
-  expect(account.progress.findIndex((e) => e.status === LATE_DELIVERY)).toBeGreaterThan(completed);
+  expect(example.account.progress.findIndex((e) => e.status === LATE_DELIVERY)).toBeGreaterThan(completed);
   expect(statusAtLateDelivery).toEqual(['CREATE_COMPLETE', 'CREATE_COMPLETE', 'CREATE_COMPLETE']);
   for (const e of late()) expect(e.reason).toMatch(new RegExp(`^late delivery of ${e.logicalId} Create: (SUCCESS \\S+|FAILED \\(\\w+\\))$`));
   // The answers change nothing CloudFormation holds: the stack as the operation left it.
-  const recorded = account.states.load(STACK)!;
+  const recorded = example.account.states.load(STACK)!;
   expect(Object.fromEntries([ENGAGEMENT_ID, INVITATION_ID, LEAD_INVITATION_ID].map((id) => [id, recorded.resources[id].physicalId])))
     .toEqual(Object.fromEntries([ENGAGEMENT_ID, INVITATION_ID, LEAD_INVITATION_ID].map((id) =>
-      [id, account.progress.find((e) => e.logicalId === id && e.status === 'CREATE_COMPLETE')!.physicalId])));
+      [id, example.account.progress.find((e) => e.logicalId === id && e.status === 'CREATE_COMPLETE')!.physicalId])));
   expect(observed.published.map((p) => p.status)).toEqual(['CREATE_IN_PROGRESS', 'CREATE_COMPLETE']);
   // The late Creates carry the same RequestId (the ClientToken): still one engagement and two invitations.
-  expect(account.endpoint.store.engagementState().engagements).toHaveLength(1);
-  expect(account.endpoint.store.list()).toHaveLength(2);
+  expect(example.account.endpoint.store.engagementState().engagements).toHaveLength(1);
+  expect(example.account.endpoint.store.list()).toHaveLength(2);
 }, 60_000);
 
 test('after UPDATE_ROLLBACK_COMPLETE, the forward Update and the cleanup Delete are delivered again; the function reads the rollback', async () => {
-  await deploy(original);
-  const before = account.states.load(STACK)!.resources[INVITATION_ID].physicalId;
-  const progressBefore = account.progress.length;
+  await deploy(example.original);
+  const before = example.account.states.load(STACK)!.resources[INVITATION_ID].physicalId;
+  const progressBefore = example.account.progress.length;
   let readsInOperation = 0;
   const report: DeployerOptions['report'] = (e) => {
-    account.progress.push(e);
-    if (e.logicalId === STACK && e.status === 'UPDATE_ROLLBACK_COMPLETE') readsInOperation = account.cloudFormation.calls.length;
+    example.account.progress.push(e);
+    if (e.logicalId === STACK && e.status === 'UPDATE_ROLLBACK_COMPLETE') readsInOperation = example.account.cloudFormation.calls.length;
   };
 
-  const result = await deploy(changed, { failResources: [ACCEPTED_RULE_ID], redeliverLate: true, report });
+  const result = await deploy(example.changed, { failResources: [ACCEPTED_RULE_ID], redeliverLate: true, report });
 
   expect(result.status).toBe('UPDATE_ROLLBACK_COMPLETE');
   const sent = sentRequests(progressBefore);
@@ -92,12 +78,12 @@ test('after UPDATE_ROLLBACK_COMPLETE, the forward Update and the cleanup Delete 
     `late delivery of ${INVITATION_ID} Update`, `late delivery of ${INVITATION_ID} Delete`,
   ]);
   // What DescribeStacks told the late Update, which differs from the restored invitation: the operation is over.
-  const lateReads = account.cloudFormation.calls.slice(readsInOperation).map((c) => c.stackStatus);
+  const lateReads = example.account.cloudFormation.calls.slice(readsInOperation).map((c) => c.stackStatus);
   expect(lateReads.length).toBeGreaterThan(0);
   expect(lateReads).toEqual(lateReads.map(() => 'UPDATE_ROLLBACK_COMPLETE'));
   // Nothing recorded: the rollback's pre-update physical id stays; the late Update sent no invitation.
-  expect(account.states.load(STACK)).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', resources: { [INVITATION_ID]: { physicalId: before } } });
-  expect(account.endpoint.store.list()).toHaveLength(3);
+  expect(example.account.states.load(STACK)).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', resources: { [INVITATION_ID]: { physicalId: before } } });
+  expect(example.account.endpoint.store.list()).toHaveLength(3);
 }, 60_000);
 
 test('an event older than the function\'s MaximumEventAgeInSeconds is discarded, not delivered', async () => {
@@ -105,7 +91,7 @@ test('an event older than the function\'s MaximumEventAgeInSeconds is discarded,
   // event of the deploy is older than that when it ends.
   const withMaximumAge = fs.mkdtempSync(path.join(os.tmpdir(), 'event-age-assembly-'));
   temporary.push(withMaximumAge);
-  fs.cpSync(original, withMaximumAge, { recursive: true });
+  fs.cpSync(example.original, withMaximumAge, { recursive: true });
   const file = path.join(withMaximumAge, `${STACK}.template.json`);
   const template = JSON.parse(fs.readFileSync(file, 'utf8'));
   const [functionId] = Object.entries(template.Resources as Record<string, any>).find(([, r]) => r.Type === 'AWS::Lambda::Function')!;
@@ -116,7 +102,7 @@ test('an event older than the function\'s MaximumEventAgeInSeconds is discarded,
   }
   configs.forEach((config) => { config.Properties.MaximumEventAgeInSeconds = 60; });
   fs.writeFileSync(file, JSON.stringify(template));
-  const invocationsLogged = () => fs.readFileSync(path.join(account.states.stateDir, 'logs', fs.readdirSync(path.join(account.states.stateDir, 'logs'))[0]), 'utf8')
+  const invocationsLogged = () => fs.readFileSync(path.join(example.account.states.stateDir, 'logs', fs.readdirSync(path.join(example.account.states.stateDir, 'logs'))[0]), 'utf8')
     .split('\n').filter((l) => l.startsWith('START RequestId:')).length;
 
   const result = await deploy(withMaximumAge, { redeliverLate: true, timeoutScale: 0.0001 });
@@ -134,7 +120,7 @@ test('deploy:local --redeliver-late prints one line per late event', async () =>
   temporary.push(stateDir);
   const lines: string[] = [];
 
-  const code = await runLocalDeploy(parseArguments(['deploy', STACK, '--app', original, '--state-dir', stateDir, '--redeliver-late']), (l) => lines.push(l));
+  const code = await runLocalDeploy(parseArguments(['deploy', STACK, '--app', example.original, '--state-dir', stateDir, '--redeliver-late']), (l) => lines.push(l));
 
   expect(code).toBe(0);
   const lateLines = lines.filter((l) => / \| late delivery of /.test(l));
