@@ -51,8 +51,9 @@ test('every problem is reported at once with the JSON\'s own field paths, and no
     '  Invitation\\.Receiver\\.Account\\.AwsAccountId: is not a 12-digit AWS account ID or an alias of 1 to 12 .*',
     '  Invitation\\.Payload: must set exactly one of OpportunityInvitation, LeadInvitation; 2 are set \\(union\\)',
   ].join('\n(.*\n)*')));
+  // A country code outside the model's list is not among the problems: the construct warns about it instead.
   expect(() => EngagementInvitation.createFromCliInputJson(stack, 'Invite', JSON.stringify(json)))
-    .toThrow(/Invitation\.Payload\.OpportunityInvitation\.Customer\.CountryCode: is not an allowed value; one of the 249 values of the CountryCode constants class \(enum\)/);
+    .toThrow(expect.objectContaining({ message: expect.not.stringContaining('CountryCode') }));
   expect(stack.node.children).toEqual([]);
 });
 

@@ -3,7 +3,7 @@
 // fails the synth, naming the violated field.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as fc from 'fast-check';
 import { EngagementInvitation, EngagementInvitationProps } from '../lib';
 import { validInvitationProps, violation, Violation } from './support/arbitraries';
@@ -73,11 +73,17 @@ function withViolation(props: EngagementInvitationProps, v: Violation): Engageme
 
 const formatPath = (p: ReadonlyArray<string | number>) => p.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').slice(1);
 
-test.each(['opportunityInvitation', 'leadInvitation'] as const)('a single broken rule in an %s fails at synth, naming its field and rule', (payload) => {
+test.each(['opportunityInvitation', 'leadInvitation'] as const)('a single broken rule in an %s fails at synth (or warns, for a value outside a model enum), naming its field and rule', (payload) => {
   const props = validInvitationProps.filter((p) => payload in p.invitation.payload);
   fc.assert(fc.property(props, violation(payload), (valid, v) => {
     const stack = testStack();
     const broken = withViolation(valid, v);
+    if (v.warns) {
+      new EngagementInvitation(stack, 'Invite', broken);
+      const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
+      expect(warnings).toEqual([expect.stringMatching(new RegExp(`^${formatPath(v.path).replace(/[.[\]]/g, '\\$&')}: .* \\(${v.rule}\\)`))]);
+      return;
+    }
 
     expect(() => new EngagementInvitation(stack, 'Invite', broken)).toThrow(`\n  ${formatPath(v.path)}: `);
     expect(() => new EngagementInvitation(stack, 'Invite', broken)).toThrow(new RegExp(`^  ${formatPath(v.path).replace(/[.[\]]/g, '\\$&')}: .* \\(${v.rule}`, 'm'));

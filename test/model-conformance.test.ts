@@ -27,6 +27,8 @@ const EXTRA_ENUMS: Record<string, string> = {
   // EngagementContextPayload.ProspectingResult), not declared by a partner.
   'EngagementContextDetails.Type': 'CustomerProject,Lead',
 };
+/** Members the table requires beyond the model: a context is recognised by its Type and Payload (lib/engagement/props.ts). */
+const EXTRA_REQUIRED = new Set(['EngagementContextDetails.Payload']);
 /**
  * Members the table marks sensitive beyond the model: the lead customer's address is contact data, though the model
  * marks only its country code (LeadCountryCode).
@@ -67,7 +69,8 @@ function compare(rule: Rule, target: string, traits: Record<string, any>, where:
       const member = shape.members[name];
       const tableMember = rule.members[name];
       if (!tableMember) continue;
-      if (Boolean(tableMember.required) !== ('smithy.api#required' in (member.traits ?? {}))) out.push(`${where}.${name}: required differs`);
+      const required = 'smithy.api#required' in (member.traits ?? {}) || EXTRA_REQUIRED.has(`${target}.${name}`);
+      if (Boolean(tableMember.required) !== required) out.push(`${where}.${name}: required differs`);
       const sensitive = modelSensitive(member) || EXTRA_SENSITIVE.has(`${target}.${name}`);
       if (Boolean(tableMember.sensitive) !== sensitive) out.push(`${target}.${name}: sensitive differs (model ${modelSensitive(member)})`);
       compare(tableMember.rule, member.target.replace(NS, ''), member.traits ?? {}, `${target}.${name}`, out);

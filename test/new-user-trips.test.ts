@@ -97,7 +97,8 @@ describe('1. dynamic references', () => {
 
 describe('2. sensitive values are not echoed', () => {
   test('contact data, customer data and the message: what is wrong, without the value', () => {
-    const message = errorOf(() => new EngagementInvitation(testStack(), 'Invite', propsWith((p) => {
+    const stack = testStack();
+    const message = errorOf(() => new EngagementInvitation(stack, 'Invite', propsWith((p) => {
       const opportunity = p.invitation.payload.opportunityInvitation!;
       opportunity.senderContacts![0].email = `${PII.firstName}@`;
       opportunity.senderContacts![0].phone = `call ${PII.firstName}`;
@@ -110,10 +111,15 @@ describe('2. sensitive values are not echoed', () => {
     expect(message).not.toContain(PII.firstName);
     expect(message).toContain(`${OPP}.senderContacts[0].email: is not an email address of at most 80 characters (pattern `);
     expect(message).toContain(`${OPP}.senderContacts[0].phone: is not an E.164 phone number`);
-    expect(message).toContain(`${OPP}.customer.countryCode: is not an allowed value`);
     expect(message).toContain(`${OPP}.project.expectedCustomerSpend[0].amount: is not a decimal amount`);
     // Not sensitive: the value is quoted.
     expect(message).toContain('engagementIdentifier: "eng-not-sensitive" is not "eng-" and 14');
+
+    // A country code outside the model's list is a warning (the service may have added it), and hides the value too.
+    new EngagementInvitation(stack, 'Warned', propsWith((p) => { p.invitation.payload.opportunityInvitation!.customer.countryCode = `${PII.firstName}land`; }));
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
+    expect(warnings).toEqual([expect.stringContaining(`${OPP}.customer.countryCode: is not one of the 249 values this library knows`)]);
+    expect(warnings.join()).not.toContain(PII.firstName);
   });
 
   test('an engagement\'s lead contact and address, and the CLI JSON', () => {
@@ -131,15 +137,20 @@ describe('2. sensitive values are not echoed', () => {
 });
 
 describe('3. every enum violation names the allowed values', () => {
-  test('an empty catalog lists them; a long enum says how many and where they are', () => {
-    const message = errorOf(() => new EngagementInvitation(testStack(), 'Invite', propsWith((p) => {
-      p.catalog = '';
+  test('an empty catalog lists them (an error); a long enum says how many and where they are (a warning)', () => {
+    const message = errorOf(() => new EngagementInvitation(testStack(), 'Invite', propsWith((p) => { p.catalog = ''; })));
+    expect(message).toContain('catalog: "" is not an allowed value; allowed: AWS, Sandbox (enum)');
+
+    const stack = testStack();
+    new EngagementInvitation(stack, 'Invite', propsWith((p) => {
       p.invitation.payload.opportunityInvitation!.customer.countryCode = 'USA';
       p.invitation.payload.opportunityInvitation!.customer.industry = 'Rocketry';
-    })));
-    expect(message).toContain('catalog: "" is not an allowed value; allowed: AWS, Sandbox (enum)');
-    expect(message).toContain(`${OPP}.customer.countryCode: is not an allowed value; one of the 249 values of the CountryCode constants class (enum)`);
-    expect(message).toContain(`${OPP}.customer.industry: "Rocketry" is not an allowed value; one of the 28 values of the Industry constants class (enum)`);
+    }));
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
+    expect(warnings).toEqual([
+      expect.stringContaining(`${OPP}.customer.industry: "Rocketry" is not one of the 28 values this library knows (the constants of the Industry class)`),
+      expect.stringContaining(`${OPP}.customer.countryCode: is not one of the 249 values this library knows (the constants of the CountryCode class)`),
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 // One test per rule family of the model, through the construct (synth-time) and through the table directly.
 import { Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { EngagementInvitation, EngagementInvitationProps } from '../lib';
 import { testStack, validProps } from './support/fixtures';
 import { CREATE_ENGAGEMENT_INVITATION_RULES } from '../lib/engagement-invitation/rules';
@@ -73,15 +74,21 @@ test('pattern: values in the wrong format', () => {
   expect(message).not.toMatch(/not-an-email|555-0100|12\.345/);
 });
 
-test('enum: a value outside the model\'s list', () => {
-  const message = synthError(propsWith((p) => {
-    p.catalog = 'Production';
+test('enum: a catalog outside the allowlist is an error; a value outside a model enum is a warning, sent as given', () => {
+  const message = synthError(propsWith((p) => { p.catalog = 'Production'; }));
+  expect(message).toContain('catalog: "Production" is not an allowed value; allowed: AWS, Sandbox (enum)');
+
+  const stack = testStack();
+  new EngagementInvitation(stack, 'Invite', propsWith((p) => {
     p.invitation.payload.opportunityInvitation!.customer.countryCode = 'USA';
     p.invitation.payload.opportunityInvitation!.receiverResponsibilities = ['Reseller', 'Cheerleader'];
   }));
-  expect(message).toContain('catalog: "Production" is not an allowed value; allowed: AWS, Sandbox (enum)');
-  expect(message).toContain(`${OPP}.customer.countryCode: is not an allowed value; one of the 249 values of the CountryCode constants class (enum)`);
-  expect(message).toContain(`${OPP}.receiverResponsibilities[1]: "Cheerleader" is not an allowed value; allowed: Distributor`);
+  const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
+  expect(warnings).toEqual([
+    expect.stringContaining(`${OPP}.receiverResponsibilities[1]: "Cheerleader" is not one of the 9 values this library knows: Distributor, `),
+    expect.stringContaining(`${OPP}.customer.countryCode: is not one of the 249 values this library knows (the constants of the CountryCode class)`),
+  ]);
+  expect(JSON.stringify(Template.fromStack(stack).toJSON())).toContain('"Cheerleader"');
 });
 
 test('union: exactly one payload member and one receiver member', () => {
@@ -115,16 +122,16 @@ test('type and unknown fields: JavaScript callers without a type checker', () =>
   expect(message).toContain(`${OPP}.customer.compnyName: is not a field of EngagementCustomer (unknown field)`);
 });
 
-test('all violations together in one error: country, business problem, two payloads, email', () => {
+test('all violations together in one error: catalog, business problem, two payloads, email', () => {
   const message = synthError(propsWith((p) => {
     const opportunity = p.invitation.payload.opportunityInvitation!;
-    opportunity.customer.countryCode = 'XX';
+    p.catalog = 'XX';
     opportunity.project.businessProblem = 'nineteen characters';
     opportunity.senderContacts![0].email = 'jane@';
     p.invitation.payload.leadInvitation = { customer: { companyName: 'Acme' }, interaction: { contactBusinessTitle: 'CTO' } };
   }));
   expect(message).toMatch(/^TestStack\/Invite: invalid EngagementInvitation \(4 problems\):/);
-  for (const path of [`${OPP}.customer.countryCode:`, `${OPP}.project.businessProblem:`, 'invitation.payload:', `${OPP}.senderContacts[0].email:`]) {
+  for (const path of ['catalog:', `${OPP}.project.businessProblem:`, 'invitation.payload:', `${OPP}.senderContacts[0].email:`]) {
     expect(message).toContain(`\n  ${path}`);
   }
 });

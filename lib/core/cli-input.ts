@@ -38,8 +38,9 @@ export function readCliInputJson<Request>(scope: Construct, id: string, json: st
     return fail(['(json): must be a JSON object such as `--generate-cli-skeleton` prints (type)']);
   }
   const { ClientToken, ...request } = parsed as Record<string, unknown>;
+  // Advisories are left to the construct, which checks the request again and warns about them.
   const problems = validate(rules, request, { isUnresolved: Token.isUnresolved })
-    .map((violation) => formatViolation(violation, 'wire'));
+    .filter((violation) => !violation.advisory).map((violation) => formatViolation(violation, 'wire'));
   if (ClientToken !== undefined && typeof ClientToken !== 'string') problems.push('ClientToken: must be a string (type)');
   if (problems.length > 0) fail(problems);
   return { request: fromWire(request) as Request, hadClientToken: ClientToken !== undefined && ClientToken !== '' };

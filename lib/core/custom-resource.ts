@@ -1,7 +1,7 @@
 // The one way both constructs (EngagementInvitation, Engagement) become a custom resource: their request checked
 // before anything joins the construct tree, then the resource, served by the stack's one handler function, with the
 // request in the API's own shape as its properties and the contract's attributes read back.
-import { CfnResource, CustomResource, Duration, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, CustomResource, Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
   API_REGION_PROPERTY, ARN_ATTRIBUTE, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS, ID_ATTRIBUTE,
@@ -24,24 +24,34 @@ export interface RequestCheck<Request> {
   readonly moreProblems?: (request: Request) => string[];
 }
 
+/** The acknowledgeable warning on a value outside an enum of this library's copy of the model. */
+export const VALUE_NOT_IN_MODEL_WARNING = 'cdk-engagement-invitation:valueNotInModel';
+
+/** A request that passed its checks, and what it is warned about (values outside an open enum). */
+export interface CheckedRequest<Request> {
+  readonly request: Request;
+  readonly advisories: readonly string[];
+}
+
 /**
  * The request `props` make, in the API's shape. Every problem of the props (the table's, then `moreProblems`, then
  * the send options') is thrown as one error naming the construct: called before `super`, so that rejected props leave
- * nothing half-created behind.
+ * nothing half-created behind. Advisories are returned, for addPartnerCentralResource to put on the construct.
  */
-export function checkedRequest<Request>(scope: Construct, id: string, props: SendOptions, check: RequestCheck<Request>): Request {
+export function checkedRequest<Request>(scope: Construct, id: string, props: SendOptions, check: RequestCheck<Request>): CheckedRequest<Request> {
   const notAnObject = propsProblems(props, check.rules);
   if (notAnObject.length > 0) throw invalidInputError(scope, id, check.subject, notAnObject);
   const twins = capitalisationTwins(props, check.properties);
   if (twins.length > 0) throw invalidInputError(scope, id, check.subject, twins);
   const request = pickWireRequest<Request>(props, check.properties);
+  const violations = validate(check.rules, request, { isUnresolved: Token.isUnresolved });
   const problems = [
-    ...validate(check.rules, request, { isUnresolved: Token.isUnresolved }).map((violation) => formatViolation(violation)),
+    ...violations.filter((violation) => !violation.advisory).map((violation) => formatViolation(violation)),
     ...check.moreProblems?.(request) ?? [],
     ...sendOptionProblems(props, scope),
   ];
   if (problems.length > 0) throw invalidInputError(scope, id, check.subject, problems);
-  return request;
+  return { request, advisories: violations.filter((violation) => violation.advisory).map((violation) => formatViolation(violation)) };
 }
 
 export interface PartnerCentralResourceProps {
@@ -55,6 +65,8 @@ export interface PartnerCentralResourceProps {
   readonly grantOwnRole: (handler: PartnerCentralHandler) => void;
   /** Whether the resource waits in the stack's creation chains (Partner Central's write quota). */
   readonly chained?: boolean;
+  /** Warnings from the request's check (checkedRequest), put on `scope`. */
+  readonly advisories?: readonly string[];
 }
 
 /** The custom resource, as the constructs use it: its handler and its attributes. */
@@ -69,6 +81,7 @@ export interface PartnerCentralResource {
 /** The custom resource `Resource` below `scope`, served by the stack's handler function. */
 export function addPartnerCentralResource(scope: Construct, props: PartnerCentralResourceProps): PartnerCentralResource {
   const { options } = props;
+  for (const advisory of props.advisories ?? []) Annotations.of(scope).addWarningV2(VALUE_NOT_IN_MODEL_WARNING, advisory);
   const handler = PartnerCentralHandler.of(scope);
   if (options.assumeRoleArn !== undefined) handler.allowAssumeRole(options.assumeRoleArn);
   else props.grantOwnRole(handler);

@@ -1,7 +1,8 @@
 // What every engagement invitation offers, created here or imported: its ARN and id, and rules on its events. The
 // created invitation (EngagementInvitation) and the imported one (import.ts) both extend EngagementInvitationBase.
-import { IResource, Resource } from 'aws-cdk-lib';
+import { IResource, Resource, ResourceProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
+import { Construct } from 'constructs';
 import { ALL_INVITATION_EVENTS, EngagementInvitationEventType as EventType, onInvitationEvents } from './events';
 
 /**
@@ -64,8 +65,8 @@ export interface IEngagementInvitation extends IResource {
 }
 
 /**
- * What an engagement invitation created here (`EngagementInvitation`) and one imported
- * (`EngagementInvitation.fromEngagementInvitationArn`) have in common: its ARN and id, and the rules on its events.
+ * What an engagement invitation defined in the app (an `EngagementInvitation`) and one imported by its ARN have in
+ * common: its ARN and id, and the rules on its events.
  */
 export abstract class EngagementInvitationBase extends Resource implements IEngagementInvitation {
   /**
@@ -79,28 +80,49 @@ export abstract class EngagementInvitationBase extends Resource implements IEnga
   public abstract readonly invitationId: string;
 
   /**
-   * A rule on the event sent when the receiver accepts this invitation; see `IEngagementInvitation.onAccepted`.
+   * @param scope the construct the invitation is defined in
+   * @param id the invitation's construct id
+   * @param props the resource's environment, as any Resource takes (the invitation has no physical name of its own)
+   */
+  protected constructor(scope: Construct, id: string, props: ResourceProps = {}) {
+    super(scope, id, props);
+  }
+
+  /**
+   * A rule on the event sent when the receiver accepts this invitation; see the same method of IEngagementInvitation.
+   *
+   * @param id the rule's construct id
+   * @param options the rule's target, description, name and any pattern fields to add
    */
   public onAccepted(id: string, options?: events.OnEventOptions): events.Rule {
     return onInvitationEvents(this, [EventType.ACCEPTED], id, options);
   }
 
   /**
-   * A rule on the event sent when the receiver rejects this invitation; see `IEngagementInvitation.onRejected`.
+   * A rule on the event sent when the receiver rejects this invitation; see the same method of IEngagementInvitation.
+   *
+   * @param id the rule's construct id
+   * @param options the rule's target, description, name and any pattern fields to add
    */
   public onRejected(id: string, options?: events.OnEventOptions): events.Rule {
     return onInvitationEvents(this, [EventType.REJECTED], id, options);
   }
 
   /**
-   * A rule on the event sent when this invitation expires unanswered; see `IEngagementInvitation.onExpired`.
+   * A rule on the event sent when this invitation expires unanswered; see the same method of IEngagementInvitation.
+   *
+   * @param id the rule's construct id
+   * @param options the rule's target, description, name and any pattern fields to add
    */
   public onExpired(id: string, options?: events.OnEventOptions): events.Rule {
     return onInvitationEvents(this, [EventType.EXPIRED], id, options);
   }
 
   /**
-   * A rule on every invitation event about this invitation; see `IEngagementInvitation.onEvent`.
+   * A rule on every invitation event about this invitation; see the same method of IEngagementInvitation.
+   *
+   * @param id the rule's construct id
+   * @param options the rule's target, description, name and any pattern fields to add
    */
   public onEvent(id: string, options?: events.OnEventOptions): events.Rule {
     return onInvitationEvents(this, ALL_INVITATION_EVENTS, id, options);

@@ -43,6 +43,8 @@ export class EngagementInvitation extends EngagementInvitationBase {
    * Named `create…`, not `from…`: in the CDK, `from*` methods import an existing resource and return its interface;
    * this one defines a new invitation.
    *
+   * @param scope the construct the invitation is defined in
+   * @param id the invitation's construct id
    * @param json the CLI input JSON, as a literal string (read when the app is synthesized)
    * @param options how the invitation is sent
    */
@@ -56,6 +58,10 @@ export class EngagementInvitation extends EngagementInvitationBase {
 
   /**
    * Refers to an existing invitation by its ARN (for example an export of another stack).
+   *
+   * @param scope the construct the reference is defined in
+   * @param id the reference's construct id
+   * @param invitationArn the invitation's ARN, as CreateEngagementInvitation returned it (a literal or a token)
    */
   public static fromEngagementInvitationArn(scope: Construct, id: string, invitationArn: string): IEngagementInvitation {
     return importEngagementInvitation(scope, id, invitationArn);
@@ -64,14 +70,22 @@ export class EngagementInvitation extends EngagementInvitationBase {
   public readonly invitationArn: string;
   public readonly invitationId: string;
 
+  /**
+   * Defines the invitation; its props are checked at once (an error names every problem, and nothing is added).
+   *
+   * @param scope the construct the invitation is defined in
+   * @param id the invitation's construct id
+   * @param props the CreateEngagementInvitation request, in camelCase, and how it is sent
+   */
   public constructor(scope: Construct, id: string, props: EngagementInvitationProps) {
     // Checked before anything joins the construct tree: rejected props leave nothing half-created behind.
-    const request = checkedInvitationRequest(scope, id, props);
+    const { request, advisories } = checkedInvitationRequest(scope, id, props);
     super(scope, id);
 
     const resource = addPartnerCentralResource(this, {
       resourceType: EngagementInvitation.RESOURCE_TYPE,
       request,
+      advisories,
       options: props,
       grantOwnRole: (handler) => handler.allowInvitations(props.catalog),
       chained: true,

@@ -14,17 +14,20 @@ import * as events from 'aws-cdk-lib/aws-events';
 import { IConstruct } from 'constructs';
 
 /**
- * The detail-type of an EventBridge event that Partner Central Selling sends about an engagement invitation.
+ * The detail-types of the EventBridge events that Partner Central Selling sends about an engagement invitation, as
+ * constants (the same pattern as the library's other value classes): for event patterns of one's own.
  */
-export enum EngagementInvitationEventType {
+export class EngagementInvitationEventType {
   /** The invitation was sent (the sender receives it when it invites). */
-  CREATED = 'Engagement Invitation Created',
+  public static readonly CREATED = 'Engagement Invitation Created';
   /** The receiver accepted the invitation. */
-  ACCEPTED = 'Engagement Invitation Accepted',
+  public static readonly ACCEPTED = 'Engagement Invitation Accepted';
   /** The receiver rejected the invitation. */
-  REJECTED = 'Engagement Invitation Rejected',
+  public static readonly REJECTED = 'Engagement Invitation Rejected';
   /** The receiver did not answer within 15 days. */
-  EXPIRED = 'Engagement Invitation Expired',
+  public static readonly EXPIRED = 'Engagement Invitation Expired';
+
+  private constructor() {}
 }
 
 /** Every invitation detail-type [DG, EB]: what `onEvent` matches. */
@@ -64,7 +67,7 @@ interface InvitationLike extends IConstruct {
  */
 export function onInvitationEvents(
   invitation: InvitationLike,
-  detailTypes: EngagementInvitationEventType[],
+  detailTypes: readonly string[],
   id: string,
   options: events.OnEventOptions = {},
 ): events.Rule {

@@ -82,7 +82,10 @@ export interface OpportunityInvitationPayload {
   readonly senderContacts?: SenderContact[];
 
   /**
-   * The roles the receiver is asked to take on, e.g. `ReceiverResponsibility.RESELLER`.
+   * The roles the receiver is asked to take on, each: a value held by a constant of the `ReceiverResponsibility` class
+   * (for example its `RESELLER` constant, the string `Reseller`), or that value written as a plain string. A value the
+   * class lacks is sent as given, with a warning when the app is synthesized (the service may have added it since this
+   * release).
    */
   readonly receiverResponsibilities: string[];
 
@@ -140,7 +143,10 @@ export interface SenderContact {
  */
 export interface EngagementCustomer {
   /**
-   * The customer's industry, e.g. `Industry.SOFTWARE_AND_INTERNET`.
+   * The customer's industry: a value held by a constant of the `Industry` class (for example its
+   * `SOFTWARE_AND_INTERNET` constant, the string `Software and Internet`), or that value written as a plain string. A
+   * value the class lacks is sent as given, with a warning when the app is synthesized (the service may have added it
+   * since this release).
    */
   readonly industry: string;
 
@@ -155,7 +161,9 @@ export interface EngagementCustomer {
   readonly websiteUrl: string;
 
   /**
-   * The customer's country, an ISO 3166-1 alpha-2 code, e.g. `CountryCode.US`.
+   * The customer's country, an ISO 3166-1 alpha-2 code: a value held by a constant of the `CountryCode` class (for
+   * example its `US` constant, the string `US`), or that value written as a plain string. A value the class lacks is
+   * sent as given, with a warning when the app is synthesized (the service may have added it since this release).
    */
   readonly countryCode: string;
 }
@@ -197,12 +205,17 @@ export interface ExpectedCustomerSpend {
   readonly amount?: string;
 
   /**
-   * The currency, an ISO 4217 code, e.g. `CurrencyCode.USD`.
+   * The currency, an ISO 4217 code: a value held by a constant of the `CurrencyCode` class (for example its `USD`
+   * constant, the string `USD`), or that value written as a plain string. A value the class lacks is sent as given,
+   * with a warning when the app is synthesized (the service may have added it since this release).
    */
   readonly currencyCode: string;
 
   /**
-   * How often the amount is spent; the API accepts `PaymentFrequency.MONTHLY`.
+   * How often the amount is spent: a value held by a constant of the `PaymentFrequency` class (for example its
+   * `MONTHLY` constant, the string `Monthly`), or that value written as a plain string. The model has one value today.
+   * A value the class lacks is sent as given, with a warning when the app is synthesized (the service may have added
+   * it since this release).
    */
   readonly frequency: string;
 

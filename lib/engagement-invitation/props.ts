@@ -23,7 +23,7 @@ export interface EngagementInvitationOptions {
    * seconds, which is the smallest value allowed. Past this time the resource fails, so a handler that cannot answer
    * at all (a crash at start-up, an answer lost on the way) fails the stack in minutes rather than in an hour.
    *
-   * @default Duration.seconds(420) - the 360-second worst case plus one minute for the "about" of Lambda's delays
+   * @default - 420 seconds: the 360-second worst case plus one minute for the "about" of Lambda's delays
    */
   readonly serviceTimeout?: Duration;
 
@@ -46,7 +46,9 @@ export interface EngagementInvitationOptions {
  */
 export interface EngagementInvitationProps extends EngagementInvitationOptions {
   /**
-   * The catalog: `Catalog.AWS` (production) or `Catalog.SANDBOX` (testing).
+   * The catalog: the value of the `AWS` constant of the `Catalog` class (the string `AWS`, production) or of its
+   * `SANDBOX` constant (the string `Sandbox`, testing); no other value is accepted, because the handler's IAM policy
+   * and the resource's identity name the catalog.
    */
   readonly catalog: string;
 

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import type { EngagementInvitationProps } from './props';
 import { CREATE_ENGAGEMENT_INVITATION_RULES } from './rules';
 import { INVITATION_REQUEST_PROPERTIES, InvitationRequest } from '../core/contract';
-import { checkedRequest } from '../core/custom-resource';
+import { CheckedRequest, checkedRequest } from '../core/custom-resource';
 import { engagementBindingProblems } from '../core/stack-engagements';
 import { pickWireRequest } from '../core/wire-request';
 
@@ -13,8 +13,8 @@ export function toInvitationRequest(props: EngagementInvitationProps): Invitatio
   return pickWireRequest<InvitationRequest>(props, INVITATION_REQUEST_PROPERTIES);
 }
 
-/** The request the props make; throws one error naming every problem of the props. */
-export function checkedInvitationRequest(scope: Construct, id: string, props: EngagementInvitationProps): InvitationRequest {
+/** The request the props make, and its advisories; throws one error naming every problem of the props. */
+export function checkedInvitationRequest(scope: Construct, id: string, props: EngagementInvitationProps): CheckedRequest<InvitationRequest> {
   return checkedRequest<InvitationRequest>(scope, id, props, {
     subject: 'EngagementInvitation',
     rules: CREATE_ENGAGEMENT_INVITATION_RULES,

@@ -70,6 +70,8 @@ export class Engagement extends Resource implements IEngagement {
    * Named `create…`, not `from…`: in the CDK, `from*` methods import an existing resource and return its interface;
    * this one defines a new engagement.
    *
+   * @param scope the construct the engagement is defined in
+   * @param id the engagement's construct id
    * @param json the CLI input JSON, as a literal string (read when the app is synthesized)
    * @param options how the engagement is created and changed
    */
@@ -82,8 +84,11 @@ export class Engagement extends Resource implements IEngagement {
   }
 
   /**
-   * Refers to an existing engagement by its id, to invite partners to it with `new EngagementInvitation`.
+   * Refers to an existing engagement by its id, to invite partners to it with an `EngagementInvitation` (its
+   * `engagementIdentifier`).
    *
+   * @param scope the construct the reference is defined in
+   * @param id the reference's construct id
    * @param engagementId `eng-` and 14 lowercase letters or digits, or a token
    */
   public static fromEngagementId(scope: Construct, id: string, engagementId: string): IEngagement {
@@ -118,9 +123,16 @@ export class Engagement extends Resource implements IEngagement {
 
   private readonly sendOptions: EngagementInvitationOptions;
 
+  /**
+   * Defines the engagement; its props are checked at once (an error names every problem, and nothing is added).
+   *
+   * @param scope the construct the engagement is defined in
+   * @param id the engagement's construct id
+   * @param props the CreateEngagement request, in camelCase, and how it is sent
+   */
   public constructor(scope: Construct, id: string, props: EngagementProps) {
     // Checked before anything joins the construct tree: rejected props leave nothing half-created behind.
-    const request = checkedEngagementRequest(scope, id, props);
+    const { request, advisories } = checkedEngagementRequest(scope, id, props);
     super(scope, id);
     this.catalog = props.catalog;
     this.sendOptions = { apiRegion: props.apiRegion, assumeRoleArn: props.assumeRoleArn, serviceTimeout: props.serviceTimeout };
@@ -128,6 +140,7 @@ export class Engagement extends Resource implements IEngagement {
     const resource = addPartnerCentralResource(this, {
       resourceType: Engagement.RESOURCE_TYPE,
       request,
+      advisories,
       options: props,
       moreProperties: props.allowReplacement === true ? { [ALLOW_REPLACEMENT_PROPERTY]: 'true' } : {},
       grantOwnRole: (handler) => handler.allowEngagements(props.catalog),
@@ -146,6 +159,9 @@ export class Engagement extends Resource implements IEngagement {
    * `assumeRoleArn`) does not send its invitations from an account that is not a member.
    *
    * An engagement has at most 10 members, its creator included, so at most 9 invitations per engagement.
+   *
+   * @param id the invitation's construct id, below this engagement
+   * @param options the invitation to send, and how to send it where it differs from the engagement
    */
   public invite(id: string, options: EngagementInviteOptions): EngagementInvitation {
     if (invitationsBoundTo(this, this.engagementId) >= ENGAGEMENT_MAX_MEMBERS - 1) {

@@ -34,7 +34,9 @@ export interface EngagementOptions extends EngagementInvitationOptions {
  */
 export interface EngagementProps extends EngagementOptions {
   /**
-   * The catalog: `Catalog.AWS` (production) or `Catalog.SANDBOX` (testing).
+   * The catalog: the value of the `AWS` constant of the `Catalog` class (the string `AWS`, production) or of its
+   * `SANDBOX` constant (the string `Sandbox`, testing); no other value is accepted, because the handler's IAM policy
+   * and the resource's identity name the catalog.
    */
   readonly catalog: string;
 
@@ -72,17 +74,20 @@ export interface EngagementContext {
   readonly id?: string;
 
   /**
-   * The context's type, `EngagementContextType.CUSTOMER_PROJECT` or `EngagementContextType.LEAD`: the member of
-   * `payload` it carries.
+   * The context's type, which names the member of `payload` it carries: a value held by a constant of the
+   * `EngagementContextType` class (for example its `CUSTOMER_PROJECT` constant, the string `CustomerProject`), or that
+   * value written as a plain string. Its other constant, `LEAD`, is the string `Lead`. A value the class lacks is sent
+   * as given, with a warning when the app is synthesized (the service may have added it since this release).
    */
   readonly type: string;
 
   /**
    * The context's details. Set exactly one member, the one `type` names.
    *
-   * @default - no details
+   * Required here although the API leaves it optional: the handler tells a context the engagement already holds by
+   * its type and details, so a context without details could not be recognised on a redeploy.
    */
-  readonly payload?: EngagementContextPayload;
+  readonly payload: EngagementContextPayload;
 }
 
 /**

@@ -5,11 +5,11 @@ import { Construct } from 'constructs';
 import type { EngagementProps } from './props';
 import { CREATE_ENGAGEMENT_RULES } from './rules';
 import { ENGAGEMENT_REQUEST_PROPERTIES, EngagementRequest } from '../core/contract';
-import { checkedRequest } from '../core/custom-resource';
+import { CheckedRequest, checkedRequest } from '../core/custom-resource';
 import { formatPath } from '../rules/validation';
 
-/** The request the props make; throws one error naming every problem of the props. */
-export function checkedEngagementRequest(scope: Construct, id: string, props: EngagementProps): EngagementRequest {
+/** The request the props make, and its advisories; throws one error naming every problem of the props. */
+export function checkedEngagementRequest(scope: Construct, id: string, props: EngagementProps): CheckedRequest<EngagementRequest> {
   return checkedRequest<EngagementRequest>(scope, id, props, {
     subject: 'Engagement',
     rules: CREATE_ENGAGEMENT_RULES,

@@ -66,7 +66,8 @@ export const CREATE_ENGAGEMENT_RULES: StructureRule = structure('CreateEngagemen
   Contexts: opt(list(structure('EngagementContextDetails', {
     Id: opt(text(1, 3)),
     Type: req(oneOf(EngagementContextType)),
-    Payload: opt(union('EngagementContextPayload', {
+    // Required by the library, optional in the model: a context is recognised by its Type and Payload (props.ts).
+    Payload: req(union('EngagementContextPayload', {
       CustomerProject: opt(customerProjectsContext),
       Lead: opt(leadContext),
     })),

@@ -16,7 +16,7 @@ export class Catalog {
 /**
  * Types of an engagement context (`contexts[].type`), each naming the member of `payload` it carries.
  * The model's third type, `ProspectingResult`, is left out: the service generates that context from a prospecting
- * job (model documentation of `EngagementContextPayload.ProspectingResult`).
+ * job (model documentation of the `ProspectingResult` member of `EngagementContextPayload`).
  */
 export class EngagementContextType {
   public static readonly CUSTOMER_PROJECT = 'CustomerProject';

@@ -10,8 +10,13 @@ export const text = (min: number, max: number): StringRule => ({ kind: 'string',
 export const maxLength = (max: number): StringRule => ({ kind: 'string', maxLength: max });
 /** A Smithy `@length(min: …, max: …)` on a string (counted in characters). */
 export const length = (min: number, max: number): StringRule => ({ kind: 'string', minLength: min, maxLength: max });
-/** A string from a Smithy enum, given as the constants class that holds its wire values (named in messages). */
-export const oneOf = (constants: { readonly name: string }): StringRule => ({ kind: 'string', enum: values(constants), enumName: constants.name });
+/**
+ * A string from a Smithy enum, given as the constants class that holds its wire values (named in messages). Open: a
+ * value the class lacks is warned about, not refused (the service may have added it since).
+ */
+export const oneOf = (constants: { readonly name: string }): StringRule => ({
+  kind: 'string', enum: values(constants), enumName: constants.name, openEnum: true,
+});
 /** A string matching a Smithy `@pattern`; `format` says what it means, for the error message. */
 export const matching = (pattern: string, format: string): StringRule => ({ kind: 'string', pattern, format });
 /** A Smithy `timestamp` with `@timestampFormat("date-time")`. */

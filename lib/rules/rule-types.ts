@@ -13,6 +13,12 @@ export interface StringRule {
   readonly enum?: readonly string[];
   /** The constants class that holds `enum` (e.g. `CountryCode`), named when the list is too long to print. */
   readonly enumName?: string;
+  /**
+   * `enum` is a Smithy enum of the model, which the service may extend before this library's copy of the model
+   * does: a value outside it is a warning (sent as given, for the service to accept or refuse), not an error. Unset
+   * for an allowlist the library relies on itself (Catalog, which the IAM policy and the physical id name).
+   */
+  readonly openEnum?: boolean;
 }
 export interface ListRule {
   readonly kind: 'list';

@@ -11,6 +11,11 @@ export interface Violation {
   readonly rule: string;
   /** For a union: its members and how many are set, so the problem can be written in either naming. */
   readonly union?: { readonly members: readonly string[]; readonly present: number };
+  /**
+   * A value outside an open enum's known values (StringRule.openEnum): reported as a warning, not an error, because
+   * the service may accept a value added after this library's copy of the model.
+   */
+  readonly advisory?: boolean;
 }
 
 export interface ValidateOptions {
@@ -146,9 +151,21 @@ function checkString(rule: StringRule, value: unknown, path: Path, out: Violatio
   const quoted = hideValue ? '' : `${show(value)} `;
   // An enum is narrower than any pattern beside it (Catalog's ^[a-zA-Z]+$): a value outside it is told the values.
   if (rule.enum !== undefined && !rule.enum.includes(value)) {
-    const allowed = rule.enum.length <= 10 ? `allowed: ${rule.enum.join(', ')}`
-      : `one of the ${rule.enum.length} values of ${rule.enumName ? `the ${rule.enumName} constants class` : 'the model\'s enum'}`;
-    out.push({ path, problem: `${quoted}is not an allowed value; ${allowed}`, rule: 'enum' });
+    const known = rule.enum.length <= 10 ? `: ${rule.enum.join(', ')}`
+      : ` (${rule.enumName ? `the constants of the ${rule.enumName} class` : 'the model\'s enum'})`;
+    if (rule.openEnum) {
+      out.push({
+        path,
+        rule: 'enum',
+        advisory: true,
+        problem: `${quoted}is not one of the ${rule.enum.length} values this library knows${known}; it is sent as given, for `
+          + 'Partner Central to accept (a value added to the service since) or refuse (the deployment then fails before '
+          + 'anything is created)',
+      });
+    } else {
+      const allowed = rule.enum.length <= 10 ? `allowed: ${rule.enum.join(', ')}` : `one of the ${rule.enum.length} values${known}`;
+      out.push({ path, problem: `${quoted}is not an allowed value; ${allowed}`, rule: 'enum' });
+    }
     return;
   }
   const chars = [...value].length;

@@ -78,11 +78,15 @@ export const validInvitationProps: fc.Arbitrary<EngagementInvitationProps> = fc.
   }),
 }) as fc.Arbitrary<EngagementInvitationProps>;
 
-/** One broken rule: the camelCase path of the member, its new value (undefined removes it) and the rule's name. */
+/**
+ * One broken rule: the camelCase path of the member, its new value (undefined removes it) and the rule's name.
+ * `warns`: a value outside a model enum, which is a synth warning (sent as given), not an error.
+ */
 export interface Violation {
   readonly path: ReadonlyArray<string | number>;
   readonly value: unknown;
   readonly rule: string;
+  readonly warns?: boolean;
 }
 
 /** Violations that apply to any props of `validInvitationProps` with the given payload. */
@@ -96,8 +100,8 @@ export const violation = (payload: 'opportunityInvitation' | 'leadInvitation'): 
     fc.constant({ path: ['invitation', 'message'], value: undefined, rule: 'required' }),
   ];
   const opportunity: Array<fc.Arbitrary<Violation>> = [
-    fc.constantFrom('USA', 'XX', 'us').map((value) => ({ path: [...p, 'customer', 'countryCode'], value, rule: 'enum' })),
-    fc.constantFrom('Software', 'Banking').map((value) => ({ path: [...p, 'customer', 'industry'], value, rule: 'enum' })),
+    fc.constantFrom('USA', 'XX', 'us').map((value) => ({ path: [...p, 'customer', 'countryCode'], value, rule: 'enum', warns: true })),
+    fc.constantFrom('Software', 'Banking').map((value) => ({ path: [...p, 'customer', 'industry'], value, rule: 'enum', warns: true })),
     text(121, 200).map((value) => ({ path: [...p, 'customer', 'companyName'], value, rule: 'pattern' })),
     text(0, 19).map((value) => ({ path: [...p, 'project', 'businessProblem'], value, rule: 'pattern' })),
     fc.constantFrom('31/12/2027', '2027-13-01', '27-01-01').map((value) => ({ path: [...p, 'project', 'targetCompletionDate'], value, rule: 'pattern' })),
