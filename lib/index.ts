@@ -1,3 +1,4 @@
+export * from './core/call-options';
 export * from './engagement-invitation/base';
 export * from './engagement-invitation/engagement-invitation';
 export * from './engagement-invitation/props';

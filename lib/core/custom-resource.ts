@@ -3,11 +3,12 @@
 // request in the API's own shape as its properties and the contract's attributes read back.
 import { Annotations, CfnResource, CustomResource, Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { PartnerCentralCallOptions } from './call-options';
 import {
   API_REGION_PROPERTY, ARN_ATTRIBUTE, ASSUME_ROLE_ARN_PROPERTY, DEFAULT_SERVICE_TIMEOUT_SECONDS, ID_ATTRIBUTE,
 } from './contract';
 import { PartnerCentralHandler } from './partner-central-handler';
-import { SendOptions, sendOptionProblems } from './send-options';
+import { sendOptionProblems } from './send-options';
 import { capitalisationTwins, pickWireRequest } from './wire-request';
 import { StructureRule } from '../rules/rule-types';
 import { formatViolation, invalidInputError, propsProblems, validate } from '../rules/validation';
@@ -38,7 +39,9 @@ export interface CheckedRequest<Request> {
  * the send options') is thrown as one error naming the construct: called before `super`, so that rejected props leave
  * nothing half-created behind. Advisories are returned, for addPartnerCentralResource to put on the construct.
  */
-export function checkedRequest<Request>(scope: Construct, id: string, props: SendOptions, check: RequestCheck<Request>): CheckedRequest<Request> {
+export function checkedRequest<Request>(
+  scope: Construct, id: string, props: PartnerCentralCallOptions, check: RequestCheck<Request>,
+): CheckedRequest<Request> {
   const notAnObject = propsProblems(props, check.rules);
   if (notAnObject.length > 0) throw invalidInputError(scope, id, check.subject, notAnObject);
   const twins = capitalisationTwins(props, check.properties);
@@ -58,7 +61,7 @@ export interface PartnerCentralResourceProps {
   readonly resourceType: string;
   /** The API's own request shape (minus ClientToken), so the template shows exactly what will be sent. */
   readonly request: object;
-  readonly options: SendOptions;
+  readonly options: PartnerCentralCallOptions;
   /** Properties beyond the request and the send options (AllowReplacement). */
   readonly moreProperties?: Record<string, string>;
   /** Grants the handler's own role what the resource needs, for a resource it sends as itself (no assumeRoleArn). */

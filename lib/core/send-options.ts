@@ -3,27 +3,18 @@
 // timing.
 import { Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { PartnerCentralCallOptions } from './call-options';
 import {
   HANDLER_TIMEOUT_SECONDS, LAMBDA_ASYNC_RETRY_DELAYS_SECONDS, SERVICE_TIMEOUT_FLOOR_SECONDS, SERVICE_TIMEOUT_MAX_SECONDS,
 } from './contract';
 import { maxConcurrentInvitations } from './creation-chains';
 import { dynamicReferenceProblem, hasDynamicReference } from '../rules/validation';
 
-/**
- * How a request is sent, apart from the request: the members that EngagementInvitationOptions and EngagementOptions
- * (the public interfaces, which document them) share.
- */
-export interface SendOptions {
-  readonly apiRegion?: string;
-  readonly serviceTimeout?: Duration;
-  readonly assumeRoleArn?: string;
-}
-
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /** Every problem of the options, as `<option>: <what is wrong> (<rule>)`; `scope` is where the construct goes. */
-export function sendOptionProblems(options: SendOptions, scope: Construct): string[] {
+export function sendOptionProblems(options: PartnerCentralCallOptions, scope: Construct): string[] {
   const problems: string[] = [];
   // Both are properties of the custom resource, where CloudFormation resolves {{resolve:ssm:…}} but not secure
   // references (see rules/validation.ts).

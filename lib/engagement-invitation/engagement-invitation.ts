@@ -2,9 +2,10 @@
 import { Construct } from 'constructs';
 import { EngagementInvitationBase, IEngagementInvitation } from './base';
 import { importEngagementInvitation } from './import';
-import { EngagementInvitationOptions, EngagementInvitationProps } from './props';
+import { EngagementInvitationProps } from './props';
 import { checkedInvitationRequest } from './request';
 import { CREATE_ENGAGEMENT_INVITATION_RULES } from './rules';
+import { PartnerCentralCallOptions } from '../core/call-options';
 import { readCliInputJson, warnIfClientTokenIgnored } from '../core/cli-input';
 import { INVITATION_RESOURCE_TYPE } from '../core/contract';
 import { addPartnerCentralResource } from '../core/custom-resource';
@@ -48,7 +49,7 @@ export class EngagementInvitation extends EngagementInvitationBase {
    * @param json the CLI input JSON, as a literal string (read when the app is synthesized)
    * @param options how the invitation is sent
    */
-  public static createFromCliInputJson(scope: Construct, id: string, json: string, options: EngagementInvitationOptions = {}): EngagementInvitation {
+  public static createFromCliInputJson(scope: Construct, id: string, json: string, options: PartnerCentralCallOptions = {}): EngagementInvitation {
     const input = readCliInputJson<Pick<EngagementInvitationProps, 'catalog' | 'engagementIdentifier' | 'invitation'>>(
       scope, id, json, 'CreateEngagementInvitation', CREATE_ENGAGEMENT_INVITATION_RULES);
     const invitation = new EngagementInvitation(scope, id, { ...options, ...input.request });

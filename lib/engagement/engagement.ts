@@ -4,13 +4,13 @@ import { Construct } from 'constructs';
 import { EngagementOptions, EngagementProps } from './props';
 import { checkedEngagementRequest } from './request';
 import { CREATE_ENGAGEMENT_RULES } from './rules';
+import { PartnerCentralCallOptions } from '../core/call-options';
 import { readCliInputJson, warnIfClientTokenIgnored } from '../core/cli-input';
 import { ALLOW_REPLACEMENT_PROPERTY, ENGAGEMENT_ID_PATTERN, ENGAGEMENT_MAX_MEMBERS, ENGAGEMENT_RESOURCE_TYPE } from '../core/contract';
 import { addPartnerCentralResource } from '../core/custom-resource';
 import { invitationsBoundTo, registerEngagement } from '../core/stack-engagements';
 import { EngagementInvitation } from '../engagement-invitation/engagement-invitation';
 import { Invitation } from '../engagement-invitation/invitation-props';
-import { EngagementInvitationOptions } from '../engagement-invitation/props';
 
 /**
  * An engagement, created here or imported.
@@ -29,7 +29,7 @@ export interface IEngagement extends IResource {
  * on its own, each send option left out here takes the engagement's own value: `apiRegion`, `assumeRoleArn` and
  * `serviceTimeout` default to the ones the engagement was given (the invitation is sent as the engagement's creator).
  */
-export interface EngagementInviteOptions extends EngagementInvitationOptions {
+export interface EngagementInviteOptions extends PartnerCentralCallOptions {
   /**
    * The invitation to send.
    */
@@ -121,7 +121,7 @@ export class Engagement extends Resource implements IEngagement {
    */
   public readonly catalog: string;
 
-  private readonly sendOptions: EngagementInvitationOptions;
+  private readonly sendOptions: PartnerCentralCallOptions;
 
   /**
    * Defines the engagement; its props are checked at once (an error names every problem, and nothing is added).

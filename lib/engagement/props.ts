@@ -2,16 +2,13 @@
 // the committed 2026-03-31 model with test/model/partnercentral-selling.engagement-delta-2026-08-28.json laid over
 // it), so that the request is the props with each key capitalised. Constraints are quoted from the model;
 // rules.ts enforces them at synth for literal values.
+import { PartnerCentralCallOptions } from '../core/call-options';
 import { EngagementCustomer } from '../engagement-invitation/invitation-props';
-import { EngagementInvitationOptions } from '../engagement-invitation/props';
 
-// EngagementInvitationOptions holds the send options both resources share (apiRegion, serviceTimeout, assumeRoleArn):
-// that EngagementOptions extends it is part of the published API (in Java and .NET an EngagementOptions is one), so it
-// stays.
 /**
  * How an Engagement is created and changed, apart from the engagement itself.
  */
-export interface EngagementOptions extends EngagementInvitationOptions {
+export interface EngagementOptions extends PartnerCentralCallOptions {
   /**
    * Whether a change that only a new engagement can carry (a changed title or description, a removed context) may
    * create one. A new engagement has none of the old one's members, and the invitations of this stack are sent
