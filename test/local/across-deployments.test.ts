@@ -2,8 +2,7 @@
 // runs it, against the local Partner Central (what it holds is what the tests assert) and a local DescribeStacks.
 // Each deployment brings new RequestIds, so the ClientToken alone cannot stop a second copy: the handler must find
 // what an earlier deployment already sent and adopt it.
-import { CloudFormationEndpoint, startCloudFormationEndpoint } from '../../local/cloudformation-endpoint/server';
-import { invokeLocalFunction } from '../../local/local-deploy/lambda-runner';
+import { CloudFormationEndpoint, invokeLocalFunction, startCloudFormationEndpoint } from 'cdk-engagement-invitation-local';
 import { PII } from '../support/fixtures';
 import { EXAMPLE_STACK_ID, invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 

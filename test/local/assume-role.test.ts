@@ -1,7 +1,7 @@
 // assumeRoleArn through the real path: the bundled handler assumes the role at a local STS endpoint and calls the
 // local Partner Central endpoint with the assumed credentials.
+import { invokeLocalFunction } from 'cdk-engagement-invitation-local';
 import { handler as warmHandler } from '../../lambda/index';
-import { invokeLocalFunction } from '../../local/local-deploy/lambda-runner';
 import { invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 
 const ROLE = 'arn:aws:iam::444455556666:role/PartnerCentralInvitations';

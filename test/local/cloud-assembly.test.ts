@@ -5,9 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, CfnDeletionPolicy, CfnResource, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
-import { checkDeployable, readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
-import { StackStateStore } from '../../local/local-deploy/stack-state';
+import { parseArguments, runLocalDeploy, checkDeployable, readCloudAssembly, StackStateStore } from 'cdk-engagement-invitation-local';
 import { synthExampleApp } from '../support/local-lifecycle';
 
 const temporary: string[] = [];

@@ -3,10 +3,7 @@
 // DescribeStacks. CreateEngagementContext's token is per event and UpdateEngagementContext has none, so only what
 // the engagement already holds can stop a second copy.
 import { randomUUID } from 'node:crypto';
-import { CloudFormationEndpoint, startCloudFormationEndpoint } from '../../local/cloudformation-endpoint/server';
-import { customResourceEvent, CustomResourceRequest } from '../../local/local-deploy/custom-resource-invoker';
-import { invokeLocalFunction } from '../../local/local-deploy/lambda-runner';
-import { CustomResourceResponse } from '../../local/local-deploy/response-receiver';
+import { CloudFormationEndpoint, startCloudFormationEndpoint, customResourceEvent, CustomResourceRequest, invokeLocalFunction, CustomResourceResponse } from 'cdk-engagement-invitation-local';
 import { EXAMPLE_STACK_ID, useExampleHandler } from '../support/local-lifecycle';
 
 const ENGAGEMENT_TYPE = 'Custom::PartnerCentralEngagement';

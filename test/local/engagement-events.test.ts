@@ -1,11 +1,7 @@
 // The engagement end to end, event by event: the bundled handler from the example app's cloud assembly, run as Lambda
 // runs it, against the local Partner Central endpoint (which validates every request against the Smithy model).
 import { randomUUID } from 'node:crypto';
-import { CloudFormationEndpoint, startCloudFormationEndpoint } from '../../local/cloudformation-endpoint/server';
-import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
-import { customResourceEvent, CustomResourceRequest } from '../../local/local-deploy/custom-resource-invoker';
-import { invokeLocalFunction } from '../../local/local-deploy/lambda-runner';
-import { CustomResourceResponse } from '../../local/local-deploy/response-receiver';
+import { CloudFormationEndpoint, startCloudFormationEndpoint, readCloudAssembly, customResourceEvent, CustomResourceRequest, invokeLocalFunction, CustomResourceResponse } from 'cdk-engagement-invitation-local';
 import { EXAMPLE_STACK_ID, useExampleHandler } from '../support/local-lifecycle';
 
 const ENGAGEMENT_TYPE = 'Custom::PartnerCentralEngagement';

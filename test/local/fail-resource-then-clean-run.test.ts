@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
+import { parseArguments, runLocalDeploy } from 'cdk-engagement-invitation-local';
 import { ACCEPTED_RULE_ID, INVITATION, INVITATION_ID, NEW_MESSAGE } from '../support/example-resources';
 import { useExampleDeploys } from '../support/local-lifecycle';
 import { describeStack, observeStackStatuses } from '../support/stack-observer';

@@ -1,8 +1,7 @@
 // End to end, event by event: the bundled handler from the synthesized example app's cloud assembly, run as Lambda
 // runs it (fresh process, handler string, environment, timeout), against the local Partner Central endpoint.
+import { CloudFormationEndpoint, invokeLocalFunction, LocalFunction, startCloudFormationEndpoint } from 'cdk-engagement-invitation-local';
 import { INVITATION_CREATE_FAILED_MARKER } from '../../lib/core/contract';
-import { CloudFormationEndpoint, startCloudFormationEndpoint } from '../../local/cloudformation-endpoint/server';
-import { invokeLocalFunction, LocalFunction } from '../../local/local-deploy/lambda-runner';
 import { PII } from '../support/fixtures';
 import { EXAMPLE_STACK_ID, invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 

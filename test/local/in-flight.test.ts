@@ -6,11 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BackgroundWork } from '../../local/local-deploy/background-work';
-import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
-import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
-import { DeployerOptions, deployStack } from '../../local/local-deploy/deployer';
-import { CREATE_CANCELLED, UPDATE_CANCELLED } from '../../local/local-deploy/in-flight';
+import { BackgroundWork, parseArguments, runLocalDeploy, readCloudAssembly, DeployerOptions, deployStack, CREATE_CANCELLED, UPDATE_CANCELLED } from 'cdk-engagement-invitation-local';
 import { INVITATION_ID, LEAD_INVITATION_ID, NEW_LEAD_MESSAGE, NEW_MESSAGE } from '../support/example-resources';
 import { LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
 import { observeStackStatuses } from '../support/stack-observer';

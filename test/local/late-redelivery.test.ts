@@ -6,11 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
-import { USAGE, UsageRequested } from '../../local/local-deploy/cli-arguments';
-import { DeployerOptions, ProgressEvent } from '../../local/local-deploy/deployer';
-import { EVENT_INVOKE_CONFIG_TYPE } from '../../local/local-deploy/event-invoke-config';
-import { LATE_DELIVERY } from '../../local/local-deploy/late-redelivery';
+import { parseArguments, runLocalDeploy, USAGE, UsageRequested, DeployerOptions, ProgressEvent, EVENT_INVOKE_CONFIG_TYPE, LATE_DELIVERY } from 'cdk-engagement-invitation-local';
 import { ACCEPTED_RULE_ID, ENGAGEMENT_ID, INVITATION_ID, LEAD_INVITATION_ID, NEW_MESSAGE } from '../support/example-resources';
 import { useExampleDeploys } from '../support/local-lifecycle';
 import { observeStackStatuses } from '../support/stack-observer';

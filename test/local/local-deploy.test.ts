@@ -3,10 +3,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseArguments, runLocalDeploy, readCloudAssembly, deployStack, destroyStack, ProgressEvent } from 'cdk-engagement-invitation-local';
 import { INVITATION_CREATE_FAILED_MARKER } from '../../lib/core/contract';
-import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
-import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
-import { deployStack, destroyStack, ProgressEvent } from '../../local/local-deploy/deployer';
 import { isRead, writesOf } from '../support/endpoint-calls';
 import {
   ENGAGEMENT, ENGAGEMENT_ID, INVITATION, INVITATION_ID, LEAD_INVITATION_ID, LEAD_MESSAGE, leftAlone, NEW_MESSAGE, OPPORTUNITY_MESSAGE,

@@ -3,8 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { invokeCustomResource } from '../../local/local-deploy/custom-resource-invoker';
-import { invokeLocalFunction } from '../../local/local-deploy/lambda-runner';
+import { invokeCustomResource, invokeLocalFunction } from 'cdk-engagement-invitation-local';
 import { EXAMPLE_INVITATION_LOGICAL_ID, EXAMPLE_STACK_ID, invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 
 const fixture = useExampleHandler();

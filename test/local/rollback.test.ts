@@ -7,12 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
-import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
-import { invokeCustomResource } from '../../local/local-deploy/custom-resource-invoker';
-import { DeployerOptions, deployStack, destroyStack } from '../../local/local-deploy/deployer';
-import { localFunction } from '../../local/local-deploy/lambda-runner';
-import { ResponseReceiver } from '../../local/local-deploy/response-receiver';
+import { parseArguments, runLocalDeploy, readCloudAssembly, invokeCustomResource, DeployerOptions, deployStack, destroyStack, localFunction, ResponseReceiver } from 'cdk-engagement-invitation-local';
 import { writesOf } from '../support/endpoint-calls';
 import {
   ENGAGEMENT, INVITATION, INVITATION_ID, LEAD_INVITATION_ID, LEAD_MESSAGE, leftAlone, NEW_MESSAGE, OPPORTUNITY_MESSAGE,

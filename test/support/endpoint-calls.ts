@@ -1,6 +1,6 @@
 // The local Partner Central's recorded calls, split as the handler makes them: reads (Get*, List*: what it looks up
 // before it creates anything, to adopt what the service already holds) and writes (everything else).
-import { WireCall } from '../../local/partner-central-endpoint/server';
+import { WireCall } from 'cdk-engagement-invitation-local';
 
 /** The reads the handler makes before it creates an invitation: the invitations on the engagement, then those to the
  * same receiver one by one. */

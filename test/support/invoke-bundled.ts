@@ -1,9 +1,9 @@
 // Runs the shipped handler asset as Lambda would (a fresh `node` process of the runtime's Node.js, `index.handler`,
 // the function's environment): the test's jest VM cannot run the bundle's dynamic imports of node builtins, and a
 // fresh process is also the honest model of a cold start.
+import { invokeLocalFunction, localFunction } from 'cdk-engagement-invitation-local';
 import { CustomResourceEvent } from '../../lambda/core/types';
 import { HANDLER_ASSET_PATH } from '../../lib/core/partner-central-handler';
-import { invokeLocalFunction, localFunction } from '../../local/local-deploy/lambda-runner';
 
 /** The handler function's runtime in AWS (test/local/lambda-runtime.test.ts checks it against the construct's). */
 export const BUNDLED_RUNTIME = 'nodejs24.x';

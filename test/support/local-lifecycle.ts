@@ -5,17 +5,9 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CloudFormationEndpoint, startCloudFormationEndpoint, readCloudAssembly, CustomResourceRequest, customResourceEvent, DeployerOptions, deployStack, ProgressEvent, LocalFunction, localFunction, CustomResourceResponse, ResponseReceiver, startResponseReceiver, StackStateStore, PartnerCentralEndpoint, startPartnerCentralEndpoint, startStsEndpoint, StsEndpoint } from 'cdk-engagement-invitation-local';
 import { testApp } from './fixtures';
 import { addExampleStacks } from '../../bin/example-stacks';
-import { CloudFormationEndpoint, startCloudFormationEndpoint } from '../../local/cloudformation-endpoint/server';
-import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
-import { CustomResourceRequest, customResourceEvent } from '../../local/local-deploy/custom-resource-invoker';
-import { DeployerOptions, deployStack, ProgressEvent } from '../../local/local-deploy/deployer';
-import { LocalFunction, localFunction } from '../../local/local-deploy/lambda-runner';
-import { CustomResourceResponse, ResponseReceiver, startResponseReceiver } from '../../local/local-deploy/response-receiver';
-import { StackStateStore } from '../../local/local-deploy/stack-state';
-import { PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../../local/partner-central-endpoint/server';
-import { startStsEndpoint, StsEndpoint } from '../../local/sts-endpoint/server';
 
 export const LOCAL_ENV = { account: '123456789012', region: 'us-east-1' };
 

@@ -1,6 +1,6 @@
 // HTTP servers the handler tests talk to, bound to 127.0.0.1 and closed by the tests that start them.
 import * as http from 'node:http';
-import { listenOnLoopback } from '../../local/loopback-server';
+import { listenOnLoopback } from 'cdk-engagement-invitation-local';
 
 export interface RecordedRequest {
   readonly method: string;

@@ -5,7 +5,7 @@ import {
   CreateEngagementInvitationCommandInput,
   PartnerCentralSellingClient,
 } from '@aws-sdk/client-partnercentral-selling';
-import { EndpointOptions, PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../../local/partner-central-endpoint/server';
+import { EndpointOptions, PartnerCentralEndpoint, startPartnerCentralEndpoint } from 'cdk-engagement-invitation-local';
 
 export interface LocalSelling {
   readonly endpoint: PartnerCentralEndpoint;

@@ -1,7 +1,7 @@
 // What the CloudFormation side of a local deploy shows: every stack status published for DescribeStacks (with the
 // StackId, in order), and DescribeStacks itself as the handler calls it.
+import { StackStatusSink } from 'cdk-engagement-invitation-local';
 import { LocalAccount } from './local-lifecycle';
-import { StackStatusSink } from '../../local/local-deploy/deploy-context';
 
 export interface PublishedStatus {
   readonly stackId: string;

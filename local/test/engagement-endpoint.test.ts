@@ -15,9 +15,8 @@ import {
   UpdateEngagementContextCommand,
   ValidationException,
 } from '@aws-sdk/client-partnercentral-selling';
-import { EndpointOptions, PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../../local/partner-central-endpoint/server';
-import { wireProperties } from '../support/events';
-import { leadEngagement } from '../support/partner-central-fixtures';
+import { wireProperties, leadEngagement } from './support/partner-central-fixtures';
+import { EndpointOptions, PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../src/partner-central-endpoint/server';
 
 let endpoint: PartnerCentralEndpoint;
 let client: PartnerCentralSellingClient;

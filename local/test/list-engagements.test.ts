@@ -11,10 +11,10 @@ import {
   ThrottlingException,
   ValidationException,
 } from '@aws-sdk/client-partnercentral-selling';
-import { validateOperationOutput } from '../../local/partner-central-endpoint/model-validator';
-import { operationClass } from '../../local/partner-central-endpoint/quotas';
-import { EndpointOptions } from '../../local/partner-central-endpoint/server';
-import { CUSTOMER_PROJECT, leadEngagement, LocalSelling, opportunityInvitation, rawCall, startError, startLocalSelling } from '../support/partner-central-fixtures';
+import { CUSTOMER_PROJECT, leadEngagement, LocalSelling, opportunityInvitation, rawCall, startError, startLocalSelling } from './support/partner-central-fixtures';
+import { validateOperationOutput } from '../src/partner-central-endpoint/model-validator';
+import { operationClass } from '../src/partner-central-endpoint/quotas';
+import { EndpointOptions } from '../src/partner-central-endpoint/server';
 
 const ACCOUNT = '210987654321';
 const OTHER = '999988887777';

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DeployedStack, StackStateStore } from '../../local/local-deploy/stack-state';
+import { DeployedStack, StackStateStore } from '../src/local-deploy/stack-state';
 
 let stateDir: string;
 beforeEach(() => { stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stack-state-')); });

@@ -1,4 +1,4 @@
-// The command line of the local deploy (`npm run deploy:local -- …`, `npm run destroy:local -- …`).
+// The command line of the package's bin, in the CDK CLI's conventions (`--app`, `-c`, `--output`, `--help`).
 import { DEFAULT_CONCURRENCY, InFlightMode } from './deploy-context';
 import { ReceiverFault } from './response-receiver';
 import { SENDER_INVITATION_READS, SenderInvitationReads } from '../partner-central-endpoint/access';
@@ -11,10 +11,14 @@ const FAULTS: string[] = [...ENDPOINT_FAULTS, ...RECEIVER_FAULTS];
 
 const IN_FLIGHT_MODES: InFlightMode[] = ['wait', 'cancel'];
 
-export const USAGE = `usage: local-deploy <deploy|destroy> [stack ...] [options]
+export const USAGE = `usage: cdk-engagement-invitation-local <deploy|destroy> [stack ...] [options]
+  -a, --app <dir|command>   a synthesized cloud assembly (a directory with manifest.json), or the command that
+                            synthesizes the app (default: cdk.json's "app" in the working directory, run after its
+                            "build", as the CDK CLI does)
   -c, --context key=value   CDK context for the synth (e.g. -c message="New text"); repeatable
-  --app <dir>               a synthesized cloud assembly to use (default: synthesize bin/app.ts into cdk.out)
-  --state-dir <dir>         where deployed stacks and the endpoint's account live (default: .local)
+  -o, --output <dir>        where the synthesized app writes its cloud assembly (default: cdk.json's "output", or
+                            cdk.out)
+  --state-dir <dir>         where deployed stacks and the local account live (default: .local)
   --fault <fault>=<n>       inject n faults; repeatable. Partner Central answers its next n calls with
                             ${ENDPOINT_FAULTS.join(', ')}; lost: the next n answers (ResponseURL PUTs) get 200 but
                             never reach CloudFormation, which fails the resource after its ServiceTimeout
@@ -58,12 +62,10 @@ export const USAGE = `usage: local-deploy <deploy|destroy> [stack ...] [options]
                             (not documented whether the service's lists show a create at once; default 0)
   -h, --help                this text
 rollback scenarios, after a first deploy (the last line counts requests and invitations):
-  deploy -c message="New text" --fault quota=1                      the new invitation is refused
+  deploy -c message="New text" --fault quota=1                      the changed invitation is refused
   deploy -c message="New text" --fault lost=1 --timeout-scale 0.01  its answer is lost: failed after ServiceTimeout
-  deploy -c message="New text"                                      replaced, then the export ConsumerStack imports
-                                                                    cannot change: InvitationStack rolls back
-  deploy -c message="New text" -c leadMessage="New lead" --fail-resource EngagementLeadInvitationD846C2C2 --in-flight cancel
-                                                                    the opportunity invitation's Update is cancelled`;
+  deploy -c message="New text" --fail-resource <LogicalId>          another resource fails: the stack rolls back
+  deploy ... --fail-resource <LogicalId> --in-flight cancel         and what was in progress is cancelled`;
 
 /** Thrown for -h/--help: the caller prints the usage and exits 0. */
 export class UsageRequested extends Error {
@@ -78,6 +80,7 @@ export interface CliOptions {
   readonly stacks: string[];
   readonly context: string[];
   readonly app?: string;
+  readonly output?: string;
   readonly stateDir: string;
   /** Partner Central endpoint faults. */
   readonly faults: Array<[Fault, number]>;
@@ -106,6 +109,7 @@ export function parseArguments(argv: string[]): CliOptions {
     stacks: [] as string[],
     context: [] as string[],
     app: undefined as string | undefined,
+    output: undefined as string | undefined,
     stateDir: '.local',
     faults: [] as Array<[Fault, number]>,
     receiverFaults: [] as Array<[ReceiverFault, number]>,
@@ -137,8 +141,10 @@ export function parseArguments(argv: string[]): CliOptions {
       const pair = value();
       if (!/^[^=]+=/.test(pair)) throw new Error(`${arg} ${pair}: expected key=value`);
       options.context.push(pair);
-    } else if (arg === '--app') {
+    } else if (arg === '--app' || arg === '-a') {
       options.app = value();
+    } else if (arg === '--output' || arg === '-o') {
+      options.output = value();
     } else if (arg === '--state-dir') {
       options.stateDir = value();
     } else if (arg === '--fault') {

@@ -1,13 +1,11 @@
-// `npm run deploy:local` / `npm run destroy:local`: the example app's whole lifecycle on this machine. Synthesizes
-// bin/app.ts, starts the local Partner Central Selling, STS and CloudFormation (DescribeStacks) endpoints and a local
-// ResponseURL receiver (all on 127.0.0.1), deploys or destroys every stack in dependency order, and prints progress
-// and the stacks' outputs. Faults can be injected to try the rollback paths.
-import { spawnSync } from 'node:child_process';
+// One run of the command (`deploy` or `destroy`): synthesizes the app (app-synth.ts) or reads its cloud assembly,
+// starts the local Partner Central Selling, STS and CloudFormation (DescribeStacks) endpoints and a local ResponseURL
+// receiver (all on 127.0.0.1), deploys or destroys the stacks in dependency order, and prints progress and the
+// stacks' outputs. Faults can be injected to try the rollback paths.
 import * as path from 'node:path';
+import { cloudAssemblyDir } from './app-synth';
 import { BackgroundWork } from './background-work';
-import { CliOptions, parseArguments, UsageRequested } from './cli-arguments';
-
-export { parseArguments } from './cli-arguments';
+import { CliOptions } from './cli-arguments';
 import { readCloudAssembly, dependencyOrder } from './cloud-assembly';
 import { deployStack, destroyStack, DeployerOptions, ProgressEvent, StackResult } from './deployer';
 import { startResponseReceiver } from './response-receiver';
@@ -75,7 +73,7 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
   try {
     const results: StackResult[] = [];
     if (options.command === 'deploy') {
-      const assemblyDir = options.app ?? synthesize(options.context);
+      const assemblyDir = cloudAssemblyDir(options);
       const stacks = readCloudAssembly(assemblyDir);
       const selected = withDependencies(stacks, options.stacks);
       for (const line of describeRuntimeNodes(runtimes(stacks))) write(line);
@@ -111,14 +109,6 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     await sts.close();
     await endpoint.close();
   }
-}
-
-function synthesize(context: string[]): string {
-  const outdir = 'cdk.out';
-  const args = ['cdk', 'synth', '--quiet', '--output', outdir, ...context.flatMap((pair) => ['-c', pair])];
-  const result = spawnSync('npx', args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error(`cdk synth failed (exit code ${result.status})`);
-  return outdir;
 }
 
 function withDependencies<T extends { name: string; dependencies: string[] }>(stacks: T[], names: string[]): T[] {
@@ -196,22 +186,4 @@ function outputsTable(results: StackResult[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return ['Outputs', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
-if (require.main === module) {
-  let options: CliOptions;
-  try {
-    options = parseArguments(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageRequested) {
-      process.stdout.write(`${error.message}\n`);
-      process.exit(0);
-    }
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(2);
-  }
-  runLocalDeploy(options).then((code) => process.exit(code), (error) => {
-    process.stderr.write(`local deploy failed: ${(error as Error).message}\n`);
-    process.exit(1);
-  });
 }

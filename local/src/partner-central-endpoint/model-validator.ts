@@ -1,12 +1,12 @@
 // Checks a request body against an operation's input in the committed Smithy model of Partner Central Selling
-// (test/model/): required members, JSON types, length, pattern, range, enums, unions and unknown members. The local
+// (model/ of this package): required members, JSON types, length, pattern, range, enums, unions and unknown members. The local
 // endpoint reads its rules from the model itself, never from the construct's rule table
 // (CREATE_ENGAGEMENT_INVITATION_RULES), so an end-to-end test can catch a mistake in that table.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileJavaPattern } from './java-pattern';
 
-const MODEL_DIR = path.join(__dirname, '..', '..', 'test', 'model');
+const MODEL_DIR = path.join(__dirname, '..', '..', 'model');
 const BASE_MODEL = 'partnercentral-selling.json';
 /** Excerpts of newer models: each shape in them replaces the base model's shape of the same id. */
 const DELTAS = [

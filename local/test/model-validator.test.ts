@@ -1,14 +1,14 @@
 // The local endpoint's request validation, read from the committed Smithy model (test/model/), not from lib/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileJavaPattern } from '../../local/partner-central-endpoint/java-pattern';
+import { compileJavaPattern } from '../src/partner-central-endpoint/java-pattern';
 import {
   loadSellingModel,
   ModelViolation,
   Shape,
   SmithyModel,
   validateOperationInput,
-} from '../../local/partner-central-endpoint/model-validator';
+} from '../src/partner-central-endpoint/model-validator';
 
 const NS = 'com.amazonaws.partnercentralselling#';
 const MODEL_DIR = path.join(__dirname, '..', 'model');

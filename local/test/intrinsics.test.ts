@@ -1,5 +1,5 @@
 // The local deploy's intrinsic functions, as CloudFormation evaluates them.
-import { references, resolve, ResolveContext } from '../../local/local-deploy/intrinsics';
+import { references, resolve, ResolveContext } from '../src/local-deploy/intrinsics';
 
 const context: ResolveContext = {
   parameter: (name) => ({ 'AWS::Region': 'us-east-1', 'AWS::AccountId': '123456789012', 'Env': 'prod' } as Record<string, string>)[name],

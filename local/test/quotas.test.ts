@@ -6,9 +6,9 @@ import {
   PartnerCentralSellingClient,
   ThrottlingException,
 } from '@aws-sdk/client-partnercentral-selling';
-import { operationClass, RequestQuotas, TokenBucket } from '../../local/partner-central-endpoint/quotas';
-import { PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../../local/partner-central-endpoint/server';
-import { wireProperties } from '../support/events';
+import { wireProperties } from './support/partner-central-fixtures';
+import { operationClass, RequestQuotas, TokenBucket } from '../src/partner-central-endpoint/quotas';
+import { PartnerCentralEndpoint, startPartnerCentralEndpoint } from '../src/partner-central-endpoint/server';
 
 test('operation classes: Get/List are reads, CreateEngagement has its own quota, the rest are writes', () => {
   expect(['GetEngagementInvitation', 'ListEngagementInvitations', 'CreateEngagement', 'CreateEngagementInvitation', 'CreateEngagementContext']

@@ -1,6 +1,6 @@
 // The local deploy's scheduler: dependencies first, independent resources in parallel up to a cap, and after a
 // failure nothing new starts while what runs is awaited, or abandoned.
-import { runByDependencies } from '../../local/local-deploy/parallel';
+import { runByDependencies } from '../src/local-deploy/parallel';
 
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -10,12 +10,12 @@ import {
   ListEngagementInvitationsCommandInput,
   ValidationException,
 } from '@aws-sdk/client-partnercentral-selling';
-import { SenderInvitationReads } from '../../local/partner-central-endpoint/access';
-import { validateOperationOutput } from '../../local/partner-central-endpoint/model-validator';
-import { EndpointOptions } from '../../local/partner-central-endpoint/server';
 import {
   INVITATION_MESSAGE, leadInvitation, LocalSelling, opportunityInvitation, rawCall, startError, startLocalSelling,
-} from '../support/partner-central-fixtures';
+} from './support/partner-central-fixtures';
+import { SenderInvitationReads } from '../src/partner-central-endpoint/access';
+import { validateOperationOutput } from '../src/partner-central-endpoint/model-validator';
+import { EndpointOptions } from '../src/partner-central-endpoint/server';
 
 const ACCOUNT = '210987654321';
 let local: LocalSelling;

@@ -10,7 +10,7 @@ import {
   ListEngagementsCommand,
   PartnerCentralSellingClient,
 } from '@aws-sdk/client-partnercentral-selling';
-import { leadEngagement, LocalSelling, opportunityInvitation, rawCall, startError, startLocalSelling } from '../support/partner-central-fixtures';
+import { leadEngagement, LocalSelling, opportunityInvitation, rawCall, startError, startLocalSelling } from './support/partner-central-fixtures';
 
 const ACCOUNT = '210987654321';
 let local: LocalSelling;

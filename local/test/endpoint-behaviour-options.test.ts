@@ -1,6 +1,6 @@
 // The local deploy's options for what the service does not document (how a sender reads its own invitation, how soon
 // a List shows a create) and for denied operations: parsed, refused when malformed, and passed to the endpoint.
-import { parseArguments } from '../../local/local-deploy/cli-arguments';
+import { parseArguments } from '../src/local-deploy/cli-arguments';
 
 test('the defaults: content readable by the sender, nothing denied, no list lag', () => {
   expect(parseArguments(['deploy'])).toMatchObject({ senderInvitationReads: 'content', deniedOperations: [], listLagMs: 0 });
