@@ -1,5 +1,5 @@
 // The local deploy's intrinsic functions, as CloudFormation evaluates them.
-import { references, resolve, ResolveContext } from '../src/local-deploy/intrinsics';
+import { references, resolve, ResolveContext, unsupportedFunctions } from '../src/local-deploy/intrinsics';
 
 const context: ResolveContext = {
   parameter: (name) => ({ 'AWS::Region': 'us-east-1', 'AWS::AccountId': '123456789012', 'Env': 'prod' } as Record<string, string>)[name],
@@ -35,4 +35,10 @@ test('an unsupported function is refused by name, never passed through', () => {
 test('references finds the logical ids a value depends on', () => {
   const value = { A: { Ref: 'Role' }, B: { 'Fn::GetAtt': ['Fn', 'Arn'] }, C: { 'Fn::Sub': ['${Bucket.Arn}/${X}/${!Not}', { X: { Ref: 'Log' } }] } };
   expect([...references(value)].sort()).toEqual(['Bucket', 'Fn', 'Log', 'Role']);
+});
+
+test('a function resolve does not evaluate is found anywhere in a value, for the template check before deploying', () => {
+  expect([...unsupportedFunctions({ A: [{ 'Fn::Base64': 'x' }], B: { 'Fn::Join': ['', [{ 'Fn::GetAZs': '' }]] }, C: { Ref: 'X' } })])
+    .toEqual(['Fn::Base64', 'Fn::GetAZs']);
+  expect([...unsupportedFunctions({ 'Fn::Sub': 'x', 'Fn::Join': 'y' })]).toEqual([]); // two keys: not a function call
 });

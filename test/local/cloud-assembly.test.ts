@@ -161,6 +161,8 @@ describe('refused before anything is deployed', () => {
     ['DependsOn as a number', (t: any) => { Object.values<any>(t.Resources)[0].DependsOn = 1; }, /resource P\w+: DependsOn is neither/],
     ['DeletionPolicy as an object', (t: any) => { Object.values<any>(t.Resources)[0].DeletionPolicy = {}; }, /resource P\w+: DeletionPolicy is not a string/],
     ['Outputs as a string', (t: any) => { t.Outputs = 'x'; }, /Outputs section is not an object/],
+    ['a function it does not evaluate', (t: any) => { t.Outputs = { Zones: { Value: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] } } }; },
+      /its template uses Fn::GetAZs, which the local deploy does not evaluate/],
   ])('a template the reader cannot handle, naming the stack: %s', (_name, edit, message) => {
     const outdir = synth((app) => { parameter(new Stack(app, 'Odd'), 'P'); });
     editTemplate(outdir, 'Odd', edit);

@@ -335,7 +335,7 @@ describe('the deploy:local command', () => {
     expect(failed.output).toMatch(new RegExp(`FAILED: InvitationStack: ${ENGAGEMENT_ID} \\(Custom::PartnerCentralEngagement\\): ServiceQuotaExceededException`));
     expect(failed.output).not.toContain('ConsumerStack |');
 
-    expect(() => parseArguments(['launch'])).toThrow(/^usage: local-deploy <deploy\|destroy>/);
+    expect(() => parseArguments(['launch'])).toThrow(/^usage: cdk-engagement-invitation-local <deploy\|destroy>/);
     expect(() => parseArguments(['deploy', '--fault', 'meteor=2'])).toThrow(/--fault meteor=2: expected one of throttle, internal/);
     expect(() => parseArguments(['deploy', '--fault', 'throttle'])).toThrow(/^--fault throttle: expected throttle=<count>, how many faults to inject, e.g. --fault throttle=2$/);
     expect(() => parseArguments(['deploy', '--timeout-scale', 'fast'])).toThrow(/--timeout-scale fast: expected a number/);

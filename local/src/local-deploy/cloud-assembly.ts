@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AssetManifestArtifact, CloudAssembly, CloudFormationStackArtifact, MANIFEST_FILE } from '@aws-cdk/cloud-assembly-api';
+import { SUPPORTED_FUNCTIONS, unsupportedFunctions } from './intrinsics';
 
 export interface Template {
   readonly Parameters?: Record<string, { Type: string; Default?: unknown }>;
@@ -80,7 +81,8 @@ function assetDirectory(manifests: AssetManifestArtifact[], objectKey: string): 
 /**
  * Refuses, naming the stack, what the local deploy cannot simulate or the reader cannot handle: templates without
  * resources (CloudFormation refuses them too), nested stacks (their resources would never be created, while the
- * parent reports CREATE_COMPLETE), macros (Transform), and malformed sections.
+ * parent reports CREATE_COMPLETE), macros (Transform), intrinsic functions it does not evaluate, and malformed
+ * sections.
  */
 export function checkDeployable(stacks: readonly AssemblyStack[]): void {
   for (const stack of stacks) checkTemplate(stack.name, stack.template);
@@ -98,6 +100,12 @@ function checkTemplate(stackName: string, template: unknown): void {
   }
   for (const section of ['Resources', 'Parameters', 'Conditions', 'Outputs']) {
     if (template[section] !== undefined && !isObject(template[section])) fail(`its template's ${section} section is not an object`);
+  }
+  // Refused before anything is deployed rather than when the resource that uses one comes to be created.
+  const unsupported = [...unsupportedFunctions([template.Resources, template.Outputs, template.Conditions])];
+  if (unsupported.length > 0) {
+    fail(`its template uses ${unsupported.join(', ')}, which the local deploy does not evaluate (it evaluates `
+      + `${[...SUPPORTED_FUNCTIONS].join(', ')})`);
   }
   for (const [logicalId, resource] of Object.entries(template.Resources as Record<string, unknown>)) {
     const where = `resource ${logicalId}`;

@@ -12,6 +12,24 @@ export interface ResolveContext {
   condition(name: string): boolean;
 }
 
+/** The functions `resolve` evaluates; a template using any other is refused before anything is deployed. */
+export const SUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
+  'Ref', 'Condition', 'Fn::GetAtt', 'Fn::Join', 'Fn::Select', 'Fn::Split', 'Fn::Sub', 'Fn::ImportValue', 'Fn::If',
+  'Fn::Equals', 'Fn::Not', 'Fn::And', 'Fn::Or',
+]);
+
+/** Names of intrinsic functions `value` uses that `resolve` does not evaluate (an object's one `Fn::` key). */
+export function unsupportedFunctions(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    value.forEach((v) => unsupportedFunctions(v, found));
+  } else if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0].startsWith('Fn::') && !SUPPORTED_FUNCTIONS.has(keys[0])) found.add(keys[0]);
+    Object.values(value).forEach((v) => unsupportedFunctions(v, found));
+  }
+  return found;
+}
+
 /** The value AWS::NoValue stands for: the property is left out. */
 const NO_VALUE = Symbol('AWS::NoValue');
 
