@@ -9,8 +9,8 @@ beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'app-synth-')); }
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A stand-in app: writes a manifest and what it was given (CDK_OUTDIR, CDK_CONTEXT_JSON) into CDK_OUTDIR. */
-const FAKE_APP = `node -e "const fs=require('fs');const o=process.env.CDK_OUTDIR;fs.mkdirSync(o,{recursive:true});`
-  + `fs.writeFileSync(o+'/manifest.json','{}');fs.writeFileSync(o+'/given.json',JSON.stringify({outdir:o,context:JSON.parse(process.env.CDK_CONTEXT_JSON)}))"`;
+const FAKE_APP = 'node -e "const fs=require(\'fs\');const o=process.env.CDK_OUTDIR;fs.mkdirSync(o,{recursive:true});'
+  + 'fs.writeFileSync(o+\'/manifest.json\',\'{}\');fs.writeFileSync(o+\'/given.json\',JSON.stringify({outdir:o,context:JSON.parse(process.env.CDK_CONTEXT_JSON)}))"';
 const given = (outdir: string) => JSON.parse(fs.readFileSync(path.join(outdir, 'given.json'), 'utf8'));
 
 test('without --app: cdk.json\'s app, after its build, with the context of cdk.json, cdk.context.json and -c, in that order', () => {

@@ -3,9 +3,7 @@
 // what the handler reads to tell a rollback Update from a forward one. Point the SDK at it with
 // AWS_ENDPOINT_URL_CLOUDFORMATION.
 import { randomUUID } from 'node:crypto';
-import * as http from 'node:http';
-import { listenOnLoopback } from '../loopback-server';
-import { signingAccessKeyId } from '../sts-endpoint/server';
+import { AwsQueryAnswer, awsQueryError, escapeXml, startAwsQueryServer } from '../aws-query-server';
 
 const XMLNS = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
 
@@ -41,53 +39,33 @@ export async function startCloudFormationEndpoint(maxRequests = 1_000): Promise<
   const stacks = new Map<string, KnownStack>();
   const calls: DescribeStacksCall[] = [];
   const faults: CloudFormationFault[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      if (calls.length >= maxRequests) {
-        req.socket.destroy();
-        return;
-      }
-      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-      const stackName = form.get('StackName') ?? '';
-      const accessKeyId = signingAccessKeyId(req.headers.authorization);
-      const reply = (status: number, xml: string, stackStatus?: string) => {
-        calls.push({ stackName, status, stackStatus, accessKeyId });
-        res.writeHead(status, { 'content-type': 'text/xml' });
-        res.end(xml);
-      };
-      if (form.get('Action') !== 'DescribeStacks' || !stackName) {
-        reply(400, errorXml('ValidationError', 'Only DescribeStacks with a StackName is supported by the local endpoint'));
-        return;
-      }
-      const fault = faults.shift();
-      if (fault === 'throttle') {
-        reply(400, errorXml('Throttling', 'Rate exceeded'));
-        return;
-      }
-      if (fault === 'deny') {
-        reply(403, errorXml('AccessDenied', `User: ${accessKeyId ?? 'anonymous'} is not authorized to perform: `
-          + `cloudformation:DescribeStacks on resource: ${stackName} with an explicit deny in a service control policy`));
-        return;
-      }
-      // By name, only a stack that exists: a deleted one (say the failed creation the CDK CLI deleted before creating
-      // the stack again) is found by its stack id only, as in CloudFormation.
-      const stack = stacks.get(stackName) ?? [...stacks.values()].find((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE');
-      if (!stack) {
-        reply(400, errorXml('ValidationError', `Stack with id ${stackName} does not exist`));
-        return;
-      }
-      reply(200, `<DescribeStacksResponse xmlns="${XMLNS}"><DescribeStacksResult><Stacks><member>`
-        + `<StackId>${escape(stack.stackId)}</StackId><StackName>${escape(stack.stackName)}</StackName>`
-        + `<CreationTime>${stack.creationTime}</CreationTime><StackStatus>${stack.status}</StackStatus>`
-        + `</member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId>`
-        + '</ResponseMetadata></DescribeStacksResponse>', stack.status);
-    });
+  const server = await startAwsQueryServer(maxRequests, ({ form, accessKeyId }) => {
+    const stackName = form.get('StackName') ?? '';
+    const reply = (status: number, xml: string, stackStatus?: string): AwsQueryAnswer => {
+      calls.push({ stackName, status, stackStatus, accessKeyId });
+      return { status, xml };
+    };
+    if (form.get('Action') !== 'DescribeStacks' || !stackName) {
+      return reply(400, errorXml('ValidationError', 'Only DescribeStacks with a StackName is supported by the local endpoint'));
+    }
+    const fault = faults.shift();
+    if (fault === 'throttle') return reply(400, errorXml('Throttling', 'Rate exceeded'));
+    if (fault === 'deny') {
+      return reply(403, errorXml('AccessDenied', `User: ${accessKeyId ?? 'anonymous'} is not authorized to perform: `
+        + `cloudformation:DescribeStacks on resource: ${stackName} with an explicit deny in a service control policy`));
+    }
+    // By name, only a stack that exists: a deleted one (say the failed creation the CDK CLI deleted before creating
+    // the stack again) is found by its stack id only, as in CloudFormation.
+    const stack = stacks.get(stackName) ?? [...stacks.values()].find((s) => s.stackName === stackName && s.status !== 'DELETE_COMPLETE');
+    if (!stack) return reply(400, errorXml('ValidationError', `Stack with id ${stackName} does not exist`));
+    return reply(200, `<DescribeStacksResponse xmlns="${XMLNS}"><DescribeStacksResult><Stacks><member>`
+      + `<StackId>${escapeXml(stack.stackId)}</StackId><StackName>${escapeXml(stack.stackName)}</StackName>`
+      + `<CreationTime>${stack.creationTime}</CreationTime><StackStatus>${stack.status}</StackStatus>`
+      + `</member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId>`
+      + '</ResponseMetadata></DescribeStacksResponse>', stack.status);
   });
-  const loopback = await listenOnLoopback(server);
   return {
-    url: loopback.url,
+    url: server.url,
     calls,
     setStackStatus: (stackId, stackName, status) => {
       const known = stacks.get(stackId);
@@ -95,15 +73,10 @@ export async function startCloudFormationEndpoint(maxRequests = 1_000): Promise<
       else stacks.set(stackId, { stackId, stackName, status, creationTime: new Date().toISOString() });
     },
     injectFaults: (fault, count) => { for (let i = 0; i < count; i++) faults.push(fault); },
-    close: loopback.close,
+    close: server.close,
   };
 }
 
 function errorXml(code: string, message: string): string {
-  return `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>${code}</Code>`
-    + `<Message>${escape(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`;
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return awsQueryError(XMLNS, code, message, randomUUID());
 }

@@ -15,8 +15,8 @@ import { formatFieldName, ModelViolation, validateOperationInput } from './model
 import { operationClass, QuotaOptions, RequestQuotas } from './quotas';
 import { ServiceError, validationException } from './service-error';
 import { InvitationStore } from './store';
+import { signingAccessKeyId } from '../aws-query-server';
 import { listenOnLoopback } from '../loopback-server';
-import { signingAccessKeyId } from '../sts-endpoint/server';
 
 const TARGET_PREFIX = 'AWSPartnerCentralSelling.';
 // Two rules the API reference (https://docs.aws.amazon.com/partner-central/latest/APIReference/API_CreateEngagementInvitation.html)
