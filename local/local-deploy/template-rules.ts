@@ -67,8 +67,9 @@ function evaluate(expression: unknown, parameter: (name: string) => ParameterVal
       return list(arg[0], fn).every((member) => JSON.stringify(member) === expected);
     }
     case 'Fn::EachMemberIn': {
+      const checked = list(arg[0], fn);
       const allowed = list(arg[1], fn).map((m) => JSON.stringify(m));
-      return list(arg[0], fn).every((member) => allowed.includes(JSON.stringify(member)));
+      return checked.every((member) => allowed.includes(JSON.stringify(member)));
     }
     default: throw new Error(`${fn} is not a rule function (rules take Ref and the rule functions Fn::And, Fn::Contains, `
       + 'Fn::EachMemberEquals, Fn::EachMemberIn, Fn::Equals, Fn::Not, Fn::Or)');

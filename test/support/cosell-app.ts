@@ -1,0 +1,104 @@
+// A small co-sell app for the tests of parameters and dynamic references: one stack opening an engagement and inviting
+// a partner with a lead invitation whose message the test chooses (a parameter's value, a dynamic reference…),
+// synthesized into a temporary cloud assembly; and the local deploy command run on it.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Stack } from 'aws-cdk-lib';
+import { testApp } from './fixtures';
+import { Catalog, Engagement, EngagementContextType } from '../../lib';
+import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
+import { StackStateStore } from '../../local/local-deploy/stack-state';
+
+/** Synthesizes one stack per entry of `messages` (by stack name): each invites a partner with the message its
+ * function returns (given the stack, so it can add parameters). With `chained`, each stack depends on the one before
+ * it; otherwise they are independent (a test deploys one by naming it). Returns the assembly's directory. */
+export function synthCosellApp(messages: Record<string, (stack: Stack) => string>, chained = false): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cosell-assembly-'));
+  const app = testApp(outdir);
+  let previous: Stack | undefined;
+  for (const [stackName, message] of Object.entries(messages)) {
+    const stack = new Stack(app, stackName, { env: { region: 'us-east-1' } });
+    const engagement = new Engagement(stack, 'Engagement', {
+      catalog: Catalog.SANDBOX,
+      title: 'Acme data platform migration',
+      description: 'Co-sell on moving Acme analytics to AWS',
+      contexts: [{
+        type: EngagementContextType.CUSTOMER_PROJECT,
+        payload: {
+          customerProject: {
+            customer: { companyName: 'Acme Corporation', countryCode: 'US', industry: 'Software and Internet', websiteUrl: 'https://acme.example.com' },
+            project: { title: 'Data platform migration', businessProblem: 'Acme runs its analytics on ageing clusters.', targetCompletionDate: '2027-06-30' },
+          },
+        },
+      }],
+    });
+    engagement.invite('Invitation', {
+      invitation: {
+        message: message(stack),
+        receiver: { account: { awsAccountId: '444455556666', alias: 'Partner B' } },
+        payload: {
+          leadInvitation: {
+            customer: { companyName: 'Acme Corporation', industry: 'Software and Internet', countryCode: 'US', websiteUrl: 'https://acme.example.com' },
+            interaction: { sourceType: 'Event', sourceName: 'Data summit 2026', usecase: 'Analytics migration', contactBusinessTitle: 'Head of Data' },
+          },
+        },
+      },
+    });
+    if (chained && previous) stack.addDependency(previous);
+    previous = stack;
+  }
+  app.synth();
+  return outdir;
+}
+
+export interface CosellRun {
+  readonly code: number;
+  readonly output: string;
+  /** Messages of the invitations in the local account after the run (kept in the state folder across runs). */
+  readonly messages: string[];
+  /** Engagements in the local account after the run. */
+  readonly engagements: number;
+  /** CreateEngagementInvitation requests of the run, from its request-count line. */
+  readonly invitationRequests: number;
+}
+
+/** Runs `local-deploy deploy --app <assemblyDir> --state-dir <stateDir> …argv` and reads what it left. */
+export async function deployCosell(assemblyDir: string, stateDir: string, ...argv: string[]): Promise<CosellRun> {
+  const lines: string[] = [];
+  const code = await runLocalDeploy(parseArguments(['deploy', '--app', assemblyDir, '--state-dir', stateDir, '--no-quotas', ...argv]),
+    (line) => lines.push(line));
+  const output = lines.join('\n');
+  const accountFile = path.join(stateDir, 'partner-central', 'account.json');
+  const account = fs.existsSync(accountFile) ? JSON.parse(fs.readFileSync(accountFile, 'utf8')) : {};
+  return {
+    code,
+    output,
+    messages: (account.invitations ?? []).map((i: { InvitationMessage: string }) => i.InvitationMessage),
+    engagements: account.engagements?.engagements?.length ?? 0,
+    invitationRequests: requestCount(output),
+  };
+}
+
+/** Nothing of any stack was created or sent: no stack state, no resource in progress, no function deployed or run (none
+ * wrote a log), no Partner Central account written (every write creates it), no CreateEngagementInvitation request. */
+export function expectNothingDeployed(run: CosellRun, stateDir: string): void {
+  expect(run.code).not.toBe(0);
+  expect(run.invitationRequests).toBe(0);
+  expect(deployedStacks(stateDir)).toEqual([]);
+  expect(run.output).not.toMatch(/_IN_PROGRESS/);
+  expect(fs.existsSync(path.join(stateDir, 'functions'))).toBe(false);
+  expect(fs.existsSync(path.join(stateDir, 'logs'))).toBe(false);
+  expect(fs.existsSync(path.join(stateDir, 'partner-central', 'account.json'))).toBe(false);
+}
+
+/** The stacks the local deploy recorded in `stateDir`. */
+export function deployedStacks(stateDir: string): string[] {
+  return new StackStateStore(stateDir).all().map((s) => s.stackName);
+}
+
+function requestCount(output: string): number {
+  const count = /^Partner Central Selling: (\d+) CreateEngagementInvitation request\(s\) this run/m.exec(output);
+  if (!count) throw new Error(`no request count in the output:\n${output}`);
+  return Number(count[1]);
+}
