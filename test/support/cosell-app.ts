@@ -4,18 +4,25 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Stack } from 'aws-cdk-lib';
-import { testApp } from './fixtures';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { Catalog, Engagement, EngagementContextType } from '../../lib';
 import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
 import { StackStateStore } from '../../local/local-deploy/stack-state';
 
+export interface CosellAppOptions {
+  /** Each stack depends on the one before it. @default false: independent stacks (a test deploys one by naming it) */
+  readonly chained?: boolean;
+  /** Changes the template of each invitation (by stack name) as an escape hatch would: what the library refuses at synth
+   * but a template could still hold. */
+  readonly invitationOverrides?: Record<string, Record<string, unknown>>;
+}
+
 /** Synthesizes one stack per entry of `messages` (by stack name): each invites a partner with the message its
- * function returns (given the stack, so it can add parameters). With `chained`, each stack depends on the one before
- * it; otherwise they are independent (a test deploys one by naming it). Returns the assembly's directory. */
-export function synthCosellApp(messages: Record<string, (stack: Stack) => string>, chained = false): string {
+ * function returns (given the stack, so it can add parameters). Returns the assembly's directory. */
+export function synthCosellApp(messages: Record<string, (stack: Stack) => string>, options: CosellAppOptions = {}): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cosell-assembly-'));
-  const app = testApp(outdir);
+  // Without CDK's synth-time template validation (the example app's): faster, and it refuses what a test deploys on purpose.
+  const app = new App({ outdir, builtinCloudFormationValidation: false });
   let previous: Stack | undefined;
   for (const [stackName, message] of Object.entries(messages)) {
     const stack = new Stack(app, stackName, { env: { region: 'us-east-1' } });
@@ -33,7 +40,7 @@ export function synthCosellApp(messages: Record<string, (stack: Stack) => string
         },
       }],
     });
-    engagement.invite('Invitation', {
+    const invitation = engagement.invite('Invitation', {
       invitation: {
         message: message(stack),
         receiver: { account: { awsAccountId: '444455556666', alias: 'Partner B' } },
@@ -45,7 +52,10 @@ export function synthCosellApp(messages: Record<string, (stack: Stack) => string
         },
       },
     });
-    if (chained && previous) stack.addDependency(previous);
+    for (const [property, value] of Object.entries(options.invitationOverrides?.[stackName] ?? {})) {
+      (invitation.node.findChild('Resource').node.defaultChild as CfnResource).addPropertyOverride(property, value);
+    }
+    if (options.chained && previous) stack.addDependency(previous);
     previous = stack;
   }
   app.synth();
