@@ -6,7 +6,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CfnParameter, Fn } from 'aws-cdk-lib';
 import { parseArguments } from '../../local/local-deploy/cli';
+import { readCloudAssembly } from '../../local/local-deploy/cloud-assembly';
+import { deployStack } from '../../local/local-deploy/deployer';
 import { deployCosell, expectNothingDeployed, synthCosellApp } from '../support/cosell-app';
+import { startLocalAccount } from '../support/local-lifecycle';
 
 let assemblyDir: string;
 let stateDir: string;
@@ -79,6 +82,25 @@ test('a problem of any selected stack stops them all: the stack without one is n
   const run = await deployCosell(assemblyDir, stateDir, 'OtherStack', 'ParameterStack');
   expectNothingDeployed(run, stateDir);
   expect(run.output).toContain('ParameterStack: parameter Message has no value');
+}, 30_000);
+
+test('deployStack alone (without the command) refuses the stack too: the endpoint records no call, nothing is reported', async () => {
+  const account = await startLocalAccount();
+  try {
+    const stack = readCloudAssembly(assemblyDir).find((s) => s.name === 'ParameterStack')!;
+    const result = await deployStack(stack, account.deployer);
+    expect(result).toMatchObject({ failed: true, changed: false, status: 'NOT_CREATED' });
+    expect(result.reason).toBe('ParameterStack: parameter Message has no value: give it with --parameters ParameterStack:Message=<value>');
+    expect(account.endpoint.calls).toEqual([]);
+    expect(account.progress).toEqual([]);
+    expect(account.states.all()).toEqual([]);
+
+    const given = await deployStack(stack, { ...account.deployer, inputs: { parameters: [{ name: 'Message', value: 'Direct' }] } });
+    expect(given.failed).toBe(false);
+    expect(account.endpoint.store.list().map((i) => i.InvitationMessage)).toEqual(['Direct - team data']);
+  } finally {
+    await account.close();
+  }
 }, 30_000);
 
 test('the options\' syntax is checked when they are read', () => {

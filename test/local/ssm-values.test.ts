@@ -29,12 +29,14 @@ test('{{resolve:ssm:/cosell/message}} given with --ssm: the stored invitation ho
   const run = await deployCosell(assemblyDir, stateDir, 'ReferenceStack', '--ssm', '/cosell/message=Join us, from Parameter Store');
   expect(run.code).toBe(0);
   expect(run.messages).toEqual(['Join us, from Parameter Store']);
+  expect(run.output).toMatch(/^\| ReferenceStack \| InvitationMessage \| Join us, from Parameter Store +\| +\|$/m);
 }, 30_000);
 
 test('StringParameter.valueForStringParameter given with --ssm: the invitation holds the value, not the parameter\'s name', async () => {
   const run = await deployCosell(assemblyDir, stateDir, 'LookupStack', '--ssm', '/cosell/lookup-message=Looked up at deploy');
   expect(run.code).toBe(0);
   expect(run.messages).toEqual(['Looked up at deploy']);
+  expect(run.output).toMatch(/^\| LookupStack +\| InvitationMessage \| Looked up at deploy +\| +\|$/m);
 }, 30_000);
 
 test('a versioned reference reads only the value given for that version', async () => {
@@ -50,7 +52,9 @@ test('a versioned reference reads only the value given for that version', async 
 test('an SSM name without a value is refused before anything is sent: as a dynamic reference and as a parameter type', async () => {
   const run = await deployCosell(assemblyDir, stateDir, 'ReferenceStack', 'LookupStack');
   expectNothingDeployed(run, stateDir);
-  expect(run.output).toContain('FAILED: nothing deployed: 2 problem(s) found before any resource was created:');
+  // The reference in the message is found in the invitation's properties and in the output.
+  expect(run.output).toContain('FAILED: nothing deployed: 3 problem(s) found before any resource was created:');
+  expect(run.output).toContain('  ReferenceStack: output InvitationMessage Value: {{resolve:ssm:/cosell/message}}: the Systems Manager parameter');
   expect(run.output).toMatch(/^ {2}ReferenceStack: resource EngagementInvitation93D6396B \(Custom::PartnerCentralEngagementInvitation\) Properties\.Invitation\.Message: \{\{resolve:ssm:\/cosell\/message\}\}: the Systems Manager parameter \/cosell\/message has no value in the local account: give it with --ssm \/cosell\/message=<value>$/m);
   expect(run.output).toMatch(/^ {2}LookupStack: parameter SsmParameterValue\S+ \(AWS::SSM::Parameter::Value<String>\) names the Systems Manager parameter \/cosell\/lookup-message, which the local account does not have: give its value with --ssm \/cosell\/lookup-message=<value>$/m);
 }, 30_000);

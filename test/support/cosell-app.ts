@@ -1,10 +1,10 @@
-// A small co-sell app for the tests of parameters and dynamic references: one stack opening an engagement and inviting
-// a partner with a lead invitation whose message the test chooses (a parameter's value, a dynamic reference…),
-// synthesized into a temporary cloud assembly; and the local deploy command run on it.
+// A small co-sell app for the tests of parameters and dynamic references: stacks each opening an engagement and
+// inviting a partner with a lead invitation whose message the test chooses (a parameter's value, a dynamic
+// reference…), also its output InvitationMessage; synthesized into a temporary cloud assembly; and the local deploy run on it.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, CfnOutput, CfnResource, Stack } from 'aws-cdk-lib';
 import { Catalog, Engagement, EngagementContextType } from '../../lib';
 import { parseArguments, runLocalDeploy } from '../../local/local-deploy/cli';
 import { StackStateStore } from '../../local/local-deploy/stack-state';
@@ -40,9 +40,12 @@ export function synthCosellApp(messages: Record<string, (stack: Stack) => string
         },
       }],
     });
+    const text = message(stack);
+    // The message as an output too: CloudFormation resolves parameters and ssm references in outputs as well.
+    new CfnOutput(stack, 'InvitationMessage', { value: text });
     const invitation = engagement.invite('Invitation', {
       invitation: {
-        message: message(stack),
+        message: text,
         receiver: { account: { awsAccountId: '444455556666', alias: 'Partner B' } },
         payload: {
           leadInvitation: {
