@@ -7,9 +7,10 @@
 export const SSM_PARAMETER_NAME = /^[a-zA-Z0-9_./-]+$/;
 
 /**
- * The version of the CDK bootstrap stack the local account has: what `cdk bootstrap` of the CDK CLI this repository
- * uses (aws-cdk 2.1148.1, bootstrap template output BootstrapVersion) writes to /cdk-bootstrap/<qualifier>/version.
- * Every synthesized stack's BootstrapVersion parameter reads it, and its CheckBootstrapVersion rule requires at least 6.
+ * The version of the CDK bootstrap stack the local account has: what `cdk bootstrap` with the CDK CLI this repository
+ * uses (aws-cdk 2.1148.1) writes to /cdk-bootstrap/<qualifier>/version (its bootstrap template's CdkBootstrapVersion
+ * parameter). A stack synthesized with the default synthesizer reads it through its BootstrapVersion parameter, and
+ * its CheckBootstrapVersion rule requires at least 6. `--ssm /cdk-bootstrap/<qualifier>/version=<n>` replaces it.
  */
 export const LOCAL_BOOTSTRAP_VERSION = '33';
 const BOOTSTRAP_VERSION_PARAMETER = /^\/cdk-bootstrap\/[^/]+\/version$/;
