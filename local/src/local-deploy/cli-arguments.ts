@@ -1,6 +1,8 @@
 // The command line of the package's bin, in the CDK CLI's conventions (`--app`, `-c`, `--output`, `--help`).
 import { DEFAULT_CONCURRENCY, InFlightMode } from './deploy-context';
+import { LOCAL_BOOTSTRAP_VERSION, parseSsmOption, SsmAssignment } from './local-ssm-parameters';
 import { ReceiverFault } from './response-receiver';
+import { ParameterAssignment, parseParameterOption } from './stack-parameters';
 import { SENDER_INVITATION_READS, SenderInvitationReads } from '../partner-central-endpoint/access';
 import { DOCUMENTED_RATES } from '../partner-central-endpoint/quotas';
 import { Fault } from '../partner-central-endpoint/server';
@@ -19,6 +21,23 @@ export const USAGE = `usage: cdk-engagement-invitation-local <deploy|destroy> [s
   -o, --output <dir>        where the synthesized app writes its cloud assembly (default: cdk.json's "output", or
                             cdk.out)
   --state-dir <dir>         where deployed stacks and the local account live (default: .local)
+  --parameters [Stack:]Name=Value
+                            a template parameter's value; repeatable. Without Stack: every selected stack, as cdk deploy
+                            passes it (a selected stack without that parameter is refused, as CloudFormation would). A
+                            parameter takes the value given, else its value of the stack's last successful deployment
+                            (as cdk deploy), else its Default. Its Type, AllowedValues, AllowedPattern, Min/MaxLength
+                            and Min/MaxValue are checked. AWS-specific types (AWS::EC2::KeyPair::KeyName…) are refused:
+                            CloudFormation checks those values against the resources of the account
+  --no-previous-parameters  a parameter given no value takes its Default, not its last deployment's value
+  --ssm /name[:version]=value
+                            a Systems Manager parameter of the local account; repeatable. AWS::SSM::Parameter::Value<…>
+                            parameters and {{resolve:ssm:/name}} read the value given without a version,
+                            {{resolve:ssm:/name:3}} only the value given for version 3. The account counts as
+                            bootstrapped: /cdk-bootstrap/<qualifier>/version is ${LOCAL_BOOTSTRAP_VERSION} unless given
+                            Before anything of any selected stack is created, every parameter must have a valid value,
+                            every dynamic reference a value and every Rules assertion hold, or nothing is deployed.
+                            {{resolve:ssm-secure:…}} and {{resolve:secretsmanager:…}} are refused: CloudFormation does
+                            not resolve them in custom resources, and the local account holds no secure values
   --fault <fault>=<n>       inject n faults; repeatable. Partner Central answers its next n calls with
                             ${ENDPOINT_FAULTS.join(', ')}; lost: the next n answers (ResponseURL PUTs) get 200 but
                             never reach CloudFormation, which fails the resource after its ServiceTimeout
@@ -98,6 +117,12 @@ export interface CliOptions {
   readonly senderInvitationReads: SenderInvitationReads;
   readonly deniedOperations: string[];
   readonly listLagMs: number;
+  /** --parameters, in the order given (a later value for the same stack and name wins). */
+  readonly parameters: ParameterAssignment[];
+  /** The local account's Systems Manager parameters (--ssm). */
+  readonly ssm: SsmAssignment[];
+  /** false with --no-previous-parameters. */
+  readonly usePreviousParameters: boolean;
 }
 
 export function parseArguments(argv: string[]): CliOptions {
@@ -124,6 +149,9 @@ export function parseArguments(argv: string[]): CliOptions {
     senderInvitationReads: 'content' as SenderInvitationReads,
     deniedOperations: [] as string[],
     listLagMs: 0,
+    parameters: [] as ParameterAssignment[],
+    ssm: [] as SsmAssignment[],
+    usePreviousParameters: true,
   };
   const positive = (arg: string, text: string, integer: boolean) => {
     if (!(integer ? /^[1-9]\d*$/ : /^(\d+(\.\d+)?)$/).test(text) || Number(text) <= 0) {
@@ -147,6 +175,12 @@ export function parseArguments(argv: string[]): CliOptions {
       options.output = value();
     } else if (arg === '--state-dir') {
       options.stateDir = value();
+    } else if (arg === '--parameters') {
+      options.parameters.push(parseParameterOption(value()));
+    } else if (arg === '--no-previous-parameters') {
+      options.usePreviousParameters = false;
+    } else if (arg === '--ssm') {
+      options.ssm.push(parseSsmOption(value()));
     } else if (arg === '--fault') {
       const spec = value();
       const [fault, count] = spec.split('=');
@@ -196,6 +230,9 @@ export function parseArguments(argv: string[]): CliOptions {
     } else {
       options.stacks.push(arg);
     }
+  }
+  if (command === 'destroy' && (options.parameters.length || options.ssm.length || !options.usePreviousParameters)) {
+    throw new Error('--parameters, --ssm and --no-previous-parameters apply to deploy: destroy resolves no parameter');
   }
   return options;
 }

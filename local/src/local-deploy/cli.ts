@@ -8,8 +8,10 @@ import { BackgroundWork } from './background-work';
 import { CliOptions } from './cli-arguments';
 import { readCloudAssembly, dependencyOrder } from './cloud-assembly';
 import { deployStack, destroyStack, DeployerOptions, ProgressEvent, StackResult } from './deployer';
+import { LocalSsmParameters } from './local-ssm-parameters';
 import { startResponseReceiver } from './response-receiver';
 import { describeRuntimeNodes } from './runtime-node';
+import { prepareSelectedStacks } from './stack-inputs';
 import { StackStateStore } from './stack-state';
 import { startCloudFormationEndpoint } from '../cloudformation-endpoint/server';
 import { startPartnerCentralEndpoint } from '../partner-central-endpoint/server';
@@ -55,6 +57,7 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     rollbackUpdateAfterReplacement: options.rollbackUpdateAfterReplacement,
     failResources: options.failResources,
     concurrency: options.concurrency,
+    inputs: { parameters: options.parameters, ssm: new LocalSsmParameters(options.ssm), usePreviousParameters: options.usePreviousParameters },
     functionEnvironment: {
       AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: endpoint.url,
       AWS_ENDPOINT_URL_STS: sts.url,
@@ -72,13 +75,17 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     + `${options.quotas ? `write quota ${options.quotas.invitationRate}/s, burst ${options.quotas.invitationBurst}` : 'no quotas'})`);
   try {
     const results: StackResult[] = [];
+    // Problems found in any selected stack before anything is created: then nothing is deployed.
+    let refused: string[] = [];
     if (options.command === 'deploy') {
       const assemblyDir = cloudAssemblyDir(options);
       const stacks = readCloudAssembly(assemblyDir);
       const selected = withDependencies(stacks, options.stacks);
       for (const line of describeRuntimeNodes(runtimes(stacks))) write(line);
-      for (const stack of selected) {
-        const result = await deployStack(stack, deployer);
+      const prepared = prepareSelectedStacks(selected, deployer.inputs!, states, deployer.env);
+      refused = prepared.problems;
+      for (const stack of refused.length ? [] : selected) {
+        const result = await deployStack(stack, deployer, prepared.inputs.get(stack.name));
         results.push(result);
         if (!result.changed && !result.failed) write(`${stack.name.padEnd(15)} | no changes`);
         if (result.failed) break; // as `cdk deploy`: later stacks depend on this one
@@ -98,6 +105,11 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
       + `${endpoint.store.list().length} invitation(s) in the local account`
       + `${throttled ? ` (${throttled} of the requests throttled)` : ''}`);
     unusedFaults(options, endpoint.calls.length, receiver.pendingFaults(), progress).forEach(write);
+    if (refused.length) {
+      write(`FAILED: nothing deployed: ${refused.length} problem(s) found before any resource was created:`);
+      refused.forEach((problem) => write(`  ${problem}`));
+      return 1;
+    }
     if (options.command === 'deploy') write(outputsTable(results));
     const failed = results.find((r) => r.failed);
     if (failed) write(`FAILED: ${failed.stackName}: ${failed.reason}`);

@@ -5,9 +5,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AssetManifestArtifact, CloudAssembly, CloudFormationStackArtifact, MANIFEST_FILE } from '@aws-cdk/cloud-assembly-api';
 import { SUPPORTED_FUNCTIONS, unsupportedFunctions } from './intrinsics';
+import type { TemplateParameter } from './stack-parameters';
+import type { TemplateRule } from './template-rules';
 
 export interface Template {
-  readonly Parameters?: Record<string, { Type: string; Default?: unknown }>;
+  readonly Parameters?: Record<string, TemplateParameter>;
+  readonly Rules?: Record<string, TemplateRule>;
   readonly Conditions?: Record<string, unknown>;
   readonly Resources: Record<string, TemplateResource>;
   readonly Outputs?: Record<string, { Value: unknown; Export?: { Name: unknown }; Condition?: string }>;
@@ -98,7 +101,7 @@ function checkTemplate(stackName: string, template: unknown): void {
     fail('Template format error: At least one Resources member must be defined. '
       + '(CloudFormation refuses a template without resources; add one or leave the stack out of the app)');
   }
-  for (const section of ['Resources', 'Parameters', 'Conditions', 'Outputs']) {
+  for (const section of ['Resources', 'Parameters', 'Conditions', 'Outputs', 'Rules']) {
     if (template[section] !== undefined && !isObject(template[section])) fail(`its template's ${section} section is not an object`);
   }
   // Refused before anything is deployed rather than when the resource that uses one comes to be created.

@@ -4,6 +4,7 @@ import { BackgroundWork } from './background-work';
 import type { SentEvent } from './custom-resource-invoker';
 import { ResponseReceiver } from './response-receiver';
 import { Environment } from './simulated-resources';
+import type { StackInputOptions } from './stack-inputs';
 import { DeployedResource, StackStateStore } from './stack-state';
 
 export const STACK_TYPE = 'AWS::CloudFormation::Stack';
@@ -58,6 +59,9 @@ export interface DeployerOptions {
   /** After each stack operation, every custom resource event it sent is delivered once more, as Lambda's
    * at-least-once delivery may do late (late-redelivery.ts). @default false */
   readonly redeliverLate?: boolean;
+  /** Template parameter values (--parameters) and the local account's Systems Manager values (--ssm), checked before
+   * anything of a stack is created (stack-inputs.ts). @default - none given: Defaults, previous values */
+  readonly inputs?: StackInputOptions;
 }
 
 export type InFlightMode = 'wait' | 'cancel';

@@ -13,6 +13,7 @@ import { runByDependencies } from './parallel';
 import { literalImports, stackResolveContext } from './resolve-context';
 import { applyCustomResource, applySimulatedResource, deleteResource, isCustomResource, retainedBy } from './resource-operations';
 import { JournalEntry, rollBackStack } from './rollback';
+import { prepareStackInputs, StackInputs } from './stack-inputs';
 import { DeployedOutput, DeployedResource, DeployedStack, StackStateStore } from './stack-state';
 import { canonicalJson } from '../canonical-json';
 
@@ -33,8 +34,18 @@ export function isCreationFailure(status: string): boolean {
   return status === 'ROLLBACK_COMPLETE' || status === 'ROLLBACK_FAILED';
 }
 
-export async function deployStack(stack: AssemblyStack, o: DeployerOptions): Promise<StackResult> {
+/** Deploys `stack` with `inputs` (prepared with the other stacks of the deploy: stack-inputs.ts), or prepares them
+ * first; a stack whose inputs are refused is left as it is, before anything is sent. */
+export async function deployStack(stack: AssemblyStack, o: DeployerOptions, inputs?: StackInputs): Promise<StackResult> {
   let previous = o.states.load(stack.name);
+  if (!inputs) {
+    const prepared = prepareStackInputs(stack, o.inputs ?? {}, previous, o.env);
+    if (!prepared.inputs) {
+      const reason = prepared.problems.join('; ');
+      return { stackName: stack.name, status: previous?.status ?? 'NOT_CREATED', failed: true, changed: false, outputs: previous?.outputs ?? {}, reason };
+    }
+    inputs = prepared.inputs;
+  }
   if (previous && isCreationFailure(previous.status)) {
     // As the CDK CLI does ("previously failed creation"): delete the stack, then create it afresh, a new stack id.
     const deleted = await destroyStack(stack.name, o);
@@ -46,14 +57,14 @@ export async function deployStack(stack: AssemblyStack, o: DeployerOptions): Pro
   const sentEvents: SentEvent[] = [];
   const ctx: StackContext = { stackName: stack.name, stackId, resources, previous: previous?.resources, options: o, sentEvents };
   try {
-    return await applyStack(stack, ctx, previous);
+    return await applyStack(stack, ctx, previous, inputs);
   } finally {
     if (o.redeliverLate) await redeliverLate(ctx);
   }
 }
 
 /** The create or update of `stack` (`previous`: as deployed before), then its cleanup or its rollback. */
-async function applyStack(stack: AssemblyStack, ctx: StackContext, previous: DeployedStack | undefined): Promise<StackResult> {
+async function applyStack(stack: AssemblyStack, ctx: StackContext, previous: DeployedStack | undefined, inputs: StackInputs): Promise<StackResult> {
   const { options: o, stackId, resources } = ctx;
   // DescribeStacks answers the status the stack was left in until this operation moves it.
   if (previous) o.cloudFormation?.setStackStatus(stackId, stack.name, previous.status);
@@ -68,7 +79,7 @@ async function applyStack(stack: AssemblyStack, ctx: StackContext, previous: Dep
   }
 
   const imports = new Set<string>();
-  const resolveCtx = stackResolveContext(stack.name, stackId, stack.template, o.env, resources, o.states, imports);
+  const resolveCtx = stackResolveContext(stack.name, stackId, stack.template, o.env, resources, o.states, imports, inputs.parameterValues);
   const active = Object.entries(stack.template.Resources).filter(([, r]) => !r.Condition || resolveCtx.condition(r.Condition));
   const activeIds = new Set(active.map(([id]) => id));
   const dependsOn = (resource: TemplateResource) => [...references(resource.Properties), ...[resource.DependsOn ?? []].flat()]
@@ -98,7 +109,9 @@ async function applyStack(stack: AssemblyStack, ctx: StackContext, previous: Dep
     const inFlight = new InFlightResources(ctx);
     await runByDependencies(active.map(([id]) => id), (id) => dependsOn(definitions.get(id)!), concurrency, async (logicalId) => {
       const definition = definitions.get(logicalId)!;
-      const properties = (resolve(definition.Properties ?? {}, resolveCtx) ?? {}) as Record<string, unknown>;
+      // Dynamic references are resolved after the intrinsic functions, as CloudFormation sends a custom resource its
+      // ssm references' values.
+      const properties = inputs.resolveReferences(resolve(definition.Properties ?? {}, resolveCtx) ?? {}) as Record<string, unknown>;
       const before = previous?.resources[logicalId]?.type === definition.Type ? previous.resources[logicalId] : undefined;
       if (before && canonicalJson(before.properties) === canonicalJson(properties)) {
         resources[logicalId] = record(before, definition);
@@ -134,7 +147,7 @@ async function applyStack(stack: AssemblyStack, ctx: StackContext, previous: Dep
       },
     });
 
-    const outputs = resolveOutputs(stack, resolveCtx);
+    const outputs = resolveOutputs(stack, resolveCtx, inputs);
     checkExports(stack.name, previous?.outputs ?? {}, outputs, o.states);
     const removed = previous ? deletionOrder(previous.resources).filter((id) => !activeIds.has(id)) : [];
     cleanup.push(...removed.map((id): [string, DeployedResource, string | undefined] =>
@@ -143,14 +156,15 @@ async function applyStack(stack: AssemblyStack, ctx: StackContext, previous: Dep
       && (previous.resources[id].deletionPolicy !== r.deletionPolicy || previous.resources[id].updateReplacePolicy !== r.updateReplacePolicy));
     const changed = !previous || journal.length > 0 || removed.length > 0 || policiesChanged
       || canonicalJson(outputs) !== canonicalJson(previous.outputs)
-      || canonicalJson([...imports].sort()) !== canonicalJson([...previous.imports].sort());
+      || canonicalJson([...imports].sort()) !== canonicalJson([...previous.imports].sort())
+      || canonicalJson(inputs.recordedParameters) !== canonicalJson(previous.parameters ?? {});
     if (!changed) {
       return { stackName: stack.name, status: previous.status, failed: false, changed: false, outputs };
     }
     start();
 
     const status = `${verb}_COMPLETE`;
-    o.states.save({ stackName: stack.name, stackId, status, resources, outputs, imports: [...imports] });
+    o.states.save({ stackName: stack.name, stackId, status, resources, outputs, imports: [...imports], parameters: inputs.recordedParameters });
     if (cleanup.length > 0) setStackStatus(ctx, `${verb}_COMPLETE_CLEANUP_IN_PROGRESS`);
     for (const [logicalId, old, retained] of cleanup) {
       // A failed cleanup delete is reported but does not fail the stack, as in CloudFormation (CFN custom resource
@@ -215,12 +229,12 @@ async function deleteStack(ctx: StackContext, deployed: DeployedStack): Promise<
   return { stackName, status: 'DELETE_COMPLETE', failed: false, changed: true, outputs: {} };
 }
 
-function resolveOutputs(stack: AssemblyStack, ctx: ReturnType<typeof stackResolveContext>): Record<string, DeployedOutput> {
+function resolveOutputs(stack: AssemblyStack, ctx: ReturnType<typeof stackResolveContext>, inputs: StackInputs): Record<string, DeployedOutput> {
   const outputs: Record<string, DeployedOutput> = {};
   for (const [name, output] of Object.entries(stack.template.Outputs ?? {})) {
     if (output.Condition && !ctx.condition(output.Condition)) continue;
-    const exportName = output.Export ? String(resolve(output.Export.Name, ctx)) : undefined;
-    outputs[name] = { value: resolve(output.Value, ctx), ...(exportName ? { exportName } : {}) };
+    const exportName = output.Export ? String(inputs.resolveReferences(resolve(output.Export.Name, ctx))) : undefined;
+    outputs[name] = { value: inputs.resolveReferences(resolve(output.Value, ctx)), ...(exportName ? { exportName } : {}) };
   }
   return outputs;
 }

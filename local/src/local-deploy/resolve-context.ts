@@ -1,8 +1,10 @@
-// The intrinsic-function context of one stack deployment: pseudo parameters, template parameters (their
-// defaults), the resources deployed so far, the other stacks' exports and the template's conditions.
+// The intrinsic-function context of one stack deployment: pseudo parameters, template parameters (their values,
+// resolved before the deployment by stack-inputs.ts), the resources deployed so far, the other stacks' exports and the
+// template's conditions.
 import { Template } from './cloud-assembly';
 import { ResolveContext, resolve } from './intrinsics';
 import { Environment } from './simulated-resources';
+import { ParameterValue } from './stack-parameters';
 import { DeployedResource, StackStateStore } from './stack-state';
 
 export function stackResolveContext(
@@ -13,6 +15,7 @@ export function stackResolveContext(
   resources: Record<string, DeployedResource>,
   states: StackStateStore,
   imports: Set<string>,
+  parameterValues: Record<string, ParameterValue>,
 ): ResolveContext {
   const pseudo: Record<string, string> = {
     'AWS::AccountId': env.account,
@@ -26,11 +29,9 @@ export function stackResolveContext(
   const context: ResolveContext = {
     parameter: (name) => {
       if (name in pseudo) return pseudo[name];
-      const parameter = template.Parameters?.[name];
-      if (!parameter) return undefined;
-      // Values of SSM-typed parameters (CDK's BootstrapVersion) are looked up at deploy; only its Rules read it.
-      if (parameter.Default === undefined) throw new Error(`parameter ${name} has no default; the local deploy passes no parameters`);
-      return parameter.Default;
+      if (!template.Parameters?.[name]) return undefined;
+      if (!(name in parameterValues)) throw new Error(`parameter ${name} has no value`);
+      return parameterValues[name];
     },
     ref: (logicalId) => deployed(resources, logicalId).physicalId,
     getAtt: (logicalId, attribute) => {

@@ -32,6 +32,9 @@ export interface DeployedStack {
   readonly outputs: Record<string, DeployedOutput>;
   /** Export names this stack imports with Fn::ImportValue. */
   readonly imports: string[];
+  /** The template parameters' values of its last successful deployment, as given (stack-parameters.ts): kept by the
+   * next deployment where no value is given. Absent in state written before parameters were recorded. */
+  readonly parameters?: Record<string, string>;
 }
 
 export class StackStateStore {
