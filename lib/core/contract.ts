@@ -126,6 +126,24 @@ export const DEFAULT_SERVICE_TIMEOUT_SECONDS = SERVICE_TIMEOUT_FLOOR_SECONDS + 6
 /** CloudFormation's range for ServiceTimeout (`AWS::CloudFormation::CustomResource`). */
 export const SERVICE_TIMEOUT_MAX_SECONDS = 3600;
 
+// The write pacing the handler function's environment carries (lambda/core/write-pacing.ts). In the environment and
+// not in the resources' properties: a new property would make CloudFormation send an Update to every deployed resource.
+
+/** How many invitations of the stack may be in flight at once: its creation chains, or fewer invitations. */
+export const INVITATIONS_IN_FLIGHT_ENV = 'INVITATIONS_IN_FLIGHT';
+
+/** The write rate the deployment plans for, in requests per second. */
+export const PLANNED_WRITE_RATE_ENV = 'PLANNED_WRITES_PER_SECOND';
+
+/**
+ * The documented write quota of Partner Central Selling, in requests per second per partner account (AWS Partner
+ * Central developer guide, "Quotas for the AWS Partner Central Selling API").
+ */
+export const DOCUMENTED_WRITE_RATE = 1;
+
+/** The longest the handler waits for its first paced write: the rest of its 55 s is for retries. */
+export const MAX_PACED_WAIT_SECONDS = 21;
+
 // What the handler knows of the service, shared with the constructs' checks and the tests.
 
 /**
