@@ -7,6 +7,9 @@ import { invokeCustomResource } from '../../local/local-deploy/custom-resource-i
 import { invokeLocalFunction } from '../../local/local-deploy/lambda-runner';
 import { EXAMPLE_INVITATION_LOGICAL_ID, EXAMPLE_STACK_ID, invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 
+// The example stack's invitations wait for their paced write slots (up to 2.1 s each, lambda/core/write-pacing.ts).
+jest.setTimeout(30_000);
+
 const fixture = useExampleHandler();
 
 async function create() {
