@@ -4,6 +4,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Catalog, Engagement, EngagementInvitation } from '../lib';
 import { distinctProps, testApp, validProps } from './support/fixtures';
+import { chainHeadKey } from '../lib/core/contract';
 import { chainsAtRate } from '../lib/core/write-rate';
 
 const TYPE = 'Custom::PartnerCentralEngagementInvitation';
@@ -20,19 +21,23 @@ function functionEnvironment(stack: Stack): Record<string, string> | undefined {
   return fn.Properties.Environment?.Variables;
 }
 
-/** How many invitations have no chain predecessor: the chain heads, as many as there are chains. */
-function chainHeads(stack: Stack): number {
-  const template = Template.fromStack(stack);
-  const ids = new Set(Object.keys(template.findResources(TYPE)));
-  return Object.values(template.findResources(TYPE)).filter((r) => !(r.DependsOn as string[]).some((id) => ids.has(id))).length;
+/** The logical ids of the invitations with no chain predecessor, in template order. */
+function chainHeadIds(stack: Stack): string[] {
+  const resources = Template.fromStack(stack).findResources(TYPE);
+  const ids = new Set(Object.keys(resources));
+  return Object.entries(resources).filter(([, r]) => !(r.DependsOn as string[]).some((id) => ids.has(id))).map(([id]) => id);
 }
 
-test('by default the function plans for the documented 1 request/s with 5 invitations in flight', () => {
-  expect(functionEnvironment(stackWith(12))).toEqual({ INVITATIONS_IN_FLIGHT: '5', PLANNED_WRITES_PER_SECOND: '1' });
+test('by default the function plans for the documented 1 request/s with 5 invitations in flight, and knows the chain heads', () => {
+  const stack = stackWith(12);
+  expect(functionEnvironment(stack)).toEqual({
+    INVITATIONS_IN_FLIGHT: '5', PLANNED_WRITES_PER_SECOND: '1', CHAIN_HEADS: chainHeadIds(stack).map(chainHeadKey).join(' '),
+  });
+  expect(chainHeadIds(stack)).toHaveLength(5);
 });
 
 test('a stack with fewer invitations than chains has only those in flight', () => {
-  expect(functionEnvironment(stackWith(2))).toEqual({ INVITATIONS_IN_FLIGHT: '2', PLANNED_WRITES_PER_SECOND: '1' });
+  expect(functionEnvironment(stackWith(2))).toMatchObject({ INVITATIONS_IN_FLIGHT: '2', PLANNED_WRITES_PER_SECOND: '1' });
 });
 
 test('the invitations themselves carry no pacing property: a deployed stack gets no Update of its resources', () => {
@@ -58,8 +63,8 @@ test.each([
   ['3', '3', 5],
 ])('maxWriteRate %s: the function plans for %s request/s with %s chains', (value, planned, chains) => {
   const stack = stackWith(12, { 'cdk-engagement-invitation:maxWriteRate': value });
-  expect(functionEnvironment(stack)).toEqual({ INVITATIONS_IN_FLIGHT: String(chains), PLANNED_WRITES_PER_SECOND: planned });
-  expect(chainHeads(stack)).toBe(chains);
+  expect(functionEnvironment(stack)).toMatchObject({ INVITATIONS_IN_FLIGHT: String(chains), PLANNED_WRITES_PER_SECOND: planned });
+  expect(chainHeadIds(stack)).toHaveLength(chains);
 });
 
 test('a low rate lowers an explicit chain count too, so that each invitation\'s turn comes within 20 s', () => {

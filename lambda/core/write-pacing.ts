@@ -7,7 +7,9 @@
 // throttled write (two chains in one lane, or another writer of the account took the token) tries the next slot.
 // bench/retry-simulation.ts compares this with the retries it replaced.
 import { AttemptSchedule } from './call-retries';
-import { DOCUMENTED_WRITE_RATE, INVITATIONS_IN_FLIGHT_ENV, MAX_PACED_WAIT_SECONDS, PLANNED_WRITE_RATE_ENV } from '../../lib/core/contract';
+import {
+  CHAIN_HEADS_ENV, chainHeadKey, DOCUMENTED_WRITE_RATE, INVITATIONS_IN_FLIGHT_ENV, MAX_PACED_WAIT_SECONDS, PLANNED_WRITE_RATE_ENV,
+} from '../../lib/core/contract';
 
 /** What the function's environment says of the deployment's plan. */
 export interface WritePacing {
@@ -15,6 +17,8 @@ export interface WritePacing {
   readonly inFlight: number;
   /** Write requests per second the deployment plans for. */
   readonly writesPerSecond: number;
+  /** This invitation is the first of the chain at this index (chains start together, each needs a lane of its own). */
+  readonly chainHead?: number;
 }
 
 /**
@@ -23,12 +27,16 @@ export interface WritePacing {
  */
 export const SLOT_GUARD = 0.05;
 
-/** The plan in the environment; undefined (no pacing, the retries alone) when it is absent or not valid. */
-export function writePacingFrom(env: Record<string, string | undefined> = process.env): WritePacing | undefined {
+/**
+ * The plan in the environment for the invitation `logicalId`; undefined (no pacing, the retries alone) when it is
+ * absent or not valid.
+ */
+export function writePacingFrom(logicalId: string, env: Record<string, string | undefined> = process.env): WritePacing | undefined {
   const inFlight = Number(env[INVITATIONS_IN_FLIGHT_ENV]);
   const writesPerSecond = Number(env[PLANNED_WRITE_RATE_ENV]);
   if (!Number.isInteger(inFlight) || inFlight < 1 || !(writesPerSecond > 0) || !Number.isFinite(writesPerSecond)) return undefined;
-  return { inFlight, writesPerSecond };
+  const chainHead = (env[CHAIN_HEADS_ENV] ?? '').split(' ').indexOf(chainHeadKey(logicalId));
+  return { inFlight, writesPerSecond, ...(chainHead >= 0 && chainHead < inFlight ? { chainHead } : {}) };
 }
 
 export interface Lanes {
@@ -53,12 +61,15 @@ export function lanesOf(pacing: WritePacing): Lanes {
  * The schedule of an invocation that started at `startedAt` (epoch ms). Its first write goes out one round after the
  * slot it started in: CloudFormation starts an invitation right after the one before it in its chain succeeded, so
  * that slot is the chain's lane, whatever the time CloudFormation and Lambda took in between (up to one slot; beyond,
- * the chain moves one lane on, which costs time, not requests). Retries go out on the next slot.
+ * the chain moves one lane on, which costs time, not requests). The first invitations of the chains, which start
+ * together, take the lanes after their start slot one by one, spread over the round. Retries go out on the next slot.
  */
 export function pacedSchedule(pacing: WritePacing, startedAt: number): AttemptSchedule {
   const { slotMs, roundSlots } = lanesOf(pacing);
+  const startSlot = Math.floor(startedAt / slotMs);
+  const spacing = Math.max(1, Math.floor(roundSlots / pacing.inFlight));
   return {
-    firstAttemptAt: (Math.floor(startedAt / slotMs) + roundSlots) * slotMs,
+    firstAttemptAt: (startSlot + (pacing.chainHead !== undefined ? 1 + pacing.chainHead * spacing : roundSlots)) * slotMs,
     nextAttemptAt: (now) => (Math.floor(now / slotMs) + 1) * slotMs,
   };
 }

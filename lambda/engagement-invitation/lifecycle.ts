@@ -24,11 +24,11 @@ export interface InvitationServices {
   readonly findInvitation: typeof findIdenticalInvitation;
   readonly readStackStatus: ReadStackStatus;
   /** The deployment's write plan (the function's environment); undefined: no pacing. */
-  readonly writePacing?: () => WritePacing | undefined;
+  readonly writePacing?: (logicalId: string) => WritePacing | undefined;
 }
 
 const AWS_SERVICES: InvitationServices = {
-  createInvitation: createEngagementInvitation, findInvitation: findIdenticalInvitation, readStackStatus, writePacing: writePacingFrom,
+  createInvitation: createEngagementInvitation, findInvitation: findIdenticalInvitation, readStackStatus, writePacing: (id) => writePacingFrom(id),
 };
 
 export async function runInvitationLifecycle(
@@ -86,7 +86,7 @@ async function send(
 ): Promise<Outcome> {
   if (typeof request === 'string') return failed(physicalIdOnFailure(event, INVITATION_CREATE_FAILED_MARKER), 'MalformedProperties', request);
   const target = apiTarget(event.ResourceProperties, event.StackId);
-  const pacing = services.writePacing?.();
+  const pacing = services.writePacing?.(event.LogicalResourceId);
   return adoptOrCreate({
     event,
     budget,

@@ -43,6 +43,11 @@ export class CreationChains {
     return this.members.length;
   }
 
+  /** The first invitation of each chain, in chain order (all of them without a limit). */
+  public get heads(): readonly CfnResource[] {
+    return this.limit === undefined ? [...this.members] : this.members.slice(0, this.limit);
+  }
+
   /** Adds `resource` behind the one `limit` places before it; true if it now waits for another invitation. */
   public add(resource: CfnResource): boolean {
     const before = this.limit !== undefined ? this.members[this.members.length - this.limit] : undefined;

@@ -7,7 +7,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import {
-  HANDLER_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE, INVITATIONS_IN_FLIGHT_ENV, PLANNED_WRITE_RATE_ENV, SERVICE_TIMEOUT_MAX_SECONDS,
+  CHAIN_HEADS_ENV, chainHeadKey, HANDLER_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE, INVITATIONS_IN_FLIGHT_ENV, PLANNED_WRITE_RATE_ENV,
+  SERVICE_TIMEOUT_MAX_SECONDS,
 } from './contract';
 import { CreationChains, maxConcurrentInvitations } from './creation-chains';
 import { sameContentKey } from './same-content';
@@ -121,6 +122,10 @@ export class PartnerCentralHandler extends Construct {
     if (limit !== undefined && this.creationChains.size === 0) {
       this.function.addEnvironment(INVITATIONS_IN_FLIGHT_ENV, Lazy.string({ produce: () => String(Math.min(limit, this.creationChains.size)) }));
       this.function.addEnvironment(PLANNED_WRITE_RATE_ENV, String(this.writeRate));
+      const stack = Stack.of(this);
+      this.function.addEnvironment(CHAIN_HEADS_ENV, Lazy.string({
+        produce: () => this.creationChains.heads.map((head) => chainHeadKey(stack.resolve(head.logicalId))).join(' '),
+      }));
     }
     return this.creationChains.add(resource);
   }

@@ -1,14 +1,14 @@
 // The pacing of CreateEngagementInvitation: the plan read from the function's environment, the grid of slots on the
 // clock, and the lanes the chains of a stack keep on it.
 import { lanesOf, pacedSchedule, SLOT_GUARD, writePacingFrom } from '../../lambda/core/write-pacing';
-import { INVITATIONS_IN_FLIGHT_ENV, PLANNED_WRITE_RATE_ENV } from '../../lib/core/contract';
+import { CHAIN_HEADS_ENV, chainHeadKey, INVITATIONS_IN_FLIGHT_ENV, PLANNED_WRITE_RATE_ENV } from '../../lib/core/contract';
 
 const env = (inFlight?: string, rate?: string) => ({ [INVITATIONS_IN_FLIGHT_ENV]: inFlight, [PLANNED_WRITE_RATE_ENV]: rate });
 
 describe('the plan in the environment', () => {
   test('is read from both variables', () => {
-    expect(writePacingFrom(env('5', '1'))).toEqual({ inFlight: 5, writesPerSecond: 1 });
-    expect(writePacingFrom(env('2', '0.25'))).toEqual({ inFlight: 2, writesPerSecond: 0.25 });
+    expect(writePacingFrom('Invitation7', env('5', '1'))).toEqual({ inFlight: 5, writesPerSecond: 1 });
+    expect(writePacingFrom('Invitation7', env('2', '0.25'))).toEqual({ inFlight: 2, writesPerSecond: 0.25 });
   });
 
   test.each([
@@ -19,7 +19,15 @@ describe('the plan in the environment', () => {
     ['a zero rate', '5', '0'],
     ['a rate that is not a number', '5', 'fast'],
   ])('is none when %s: the writes go at once and retry as before', (_case, inFlight, rate) => {
-    expect(writePacingFrom(env(inFlight, rate))).toBeUndefined();
+    expect(writePacingFrom('Invitation7', env(inFlight, rate))).toBeUndefined();
+  });
+
+  test('names the chain of an invitation that is the first of one', () => {
+    const heads = ['Invitation0', 'Invitation1', 'Invitation2'].map(chainHeadKey).join(' ');
+    const withHeads = { ...env('3', '1'), [CHAIN_HEADS_ENV]: heads };
+    expect(writePacingFrom('Invitation2', withHeads)).toEqual({ inFlight: 3, writesPerSecond: 1, chainHead: 2 });
+    expect(writePacingFrom('Invitation3', withHeads)).toEqual({ inFlight: 3, writesPerSecond: 1 });
+    expect(chainHeadKey('Invitation2')).toMatch(/^[0-9a-f]{8}$/);
   });
 });
 
@@ -62,6 +70,14 @@ describe('the schedule of one invocation', () => {
     }
     // Later than one slot, it moves one lane on: a round one slot longer, no request more.
     expect(pacedSchedule(pacing, slotStart + slot + 100).firstAttemptAt).toBe(slotStart + 6 * slot);
+  });
+
+  test('the first invitations of the chains, started together, take the lanes after their start slot one by one', () => {
+    const firstSlots = [0, 1, 2, 3, 4].map((chainHead) => pacedSchedule({ ...pacing, chainHead }, slotStart + 200).firstAttemptAt);
+    expect(firstSlots).toEqual([1, 2, 3, 4, 5].map((n) => slotStart + n * slot));
+    // Under a planned rate below the quota they are spread over the round, a free slot between two.
+    const halfRate = [0, 1, 2].map((chainHead) => pacedSchedule({ inFlight: 3, writesPerSecond: 0.5, chainHead }, slotStart).firstAttemptAt);
+    expect(halfRate).toEqual([1, 3, 5].map((n) => slotStart + n * slot));
   });
 
   test('a throttled write retries on the next slot, never on the one it was answered in', () => {
