@@ -79,7 +79,7 @@ export function simulationRows(): Row[] {
     const sim = compareStrategies(scenario);
     const [ours, anchor] = [sim[paced], sim[before]];
     const setting = [`${scenario.count} calls in 5 chains`, scenario.plannedRate ? `planned ${scenario.plannedRate}/s` : '',
-      scenario.overheadMs ? `${scenario.overheadMs / 1000} s between a chain's calls` : '', scenario.otherWriterRate ? `another writer at ${scenario.otherWriterRate}/s` : '']
+      scenario.overheadMs ? `${scenario.overheadMs / 2000} to ${(1.5 * scenario.overheadMs) / 1000} s between a chain's calls` : '', scenario.otherWriterRate ? `another writer at ${scenario.otherWriterRate}/s` : '']
       .filter(Boolean).join(', ');
     rows.push([`simulated (${setting}): requests per invitation, paced vs before #18`, fixed(ours.requestsPerInvitation, 2), fixed(anchor.requestsPerInvitation, 2),
       ratio(ours.requestsPerInvitation, anchor.requestsPerInvitation), '']);

@@ -27,6 +27,12 @@ export const STRATEGIES: Record<string, (pacing: WritePacing) => Strategy> = {
     retry: (answeredAt, startedAt, _throttles, random) => answeredAt + random() * throttledRetryWindowMs(answeredAt - startedAt),
     readsAhead: false,
   }),
+  // The first idea, kept to show why the grid: each call waits one round from its own start, retries one slot later.
+  'paced by a wait from its own start, without the grid': (pacing) => ({
+    first: (startedAt) => startedAt + (pacing.inFlight * 1_000) / pacing.writesPerSecond,
+    retry: (answeredAt) => answeredAt + 1_000 / pacing.writesPerSecond,
+    readsAhead: true,
+  }),
   'at once, then exponential full jitter (0.5 s doubling, 2 s cap)': () => ({
     first: (startedAt) => startedAt,
     retry: (answeredAt, _startedAt, throttles, random) => answeredAt + random() * Math.min(2_000, 500 * 2 ** throttles),

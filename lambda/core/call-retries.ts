@@ -10,11 +10,11 @@
 export const TRANSIENT_ATTEMPTS = 4;
 
 /**
- * The retry window after a throttled call, in ms: uniformly random in [0, window), the window shrinking from 2 s to
- * 0.5 s as the call waits longer. Calls that have waited longest retry most often, so under a fixed-rate quota they
- * are served roughly in arrival order. Exponential backoff does the opposite (the newest calls retry most often and
- * win): measured with 5 concurrent callers on a 1/s quota, it failed invitations after 50 s of waiting, this did
- * not (README, Performance).
+ * The retry window after a throttled call that is not paced (reads, engagement writes, invitations without a plan),
+ * in ms: uniformly random in [0, window), the window shrinking from 2 s to 0.5 s as the call waits longer. Calls that
+ * have waited longest retry most often, so under a fixed-rate quota they are served roughly in arrival order, where
+ * exponential backoff lets the newest win and the oldest run out of time (bench/retry-simulation.ts). It costs about
+ * 7 requests per invitation under 1 request/s, which is why invitation writes are paced (write-pacing.ts).
  */
 export function throttledRetryWindowMs(waitedMs: number): number {
   return Math.max(500, 2_000 - waitedMs / 10);

@@ -1,11 +1,13 @@
 // When the handler sends CreateEngagementInvitation: paced on the write quota instead of hammering it. Partner Central
 // Selling takes 1 write request per second per partner account (AWS Partner Central developer guide, "Quotas"), and
 // the invitations of a stack run in a few creation chains (lib/core/creation-chains.ts), each invocation a Lambda
-// invocation of its own with no channel to the others. What they share is the clock, so the writes go out on slots of
-// one grid on it, a slot per planned request: a chain that got a slot comes back to the same lane one round later
-// (as many slots as invitations in flight), so once the chains hold distinct lanes they no longer collide. A
-// throttled write (two chains in one lane, or another writer of the account took the token) tries the next slot.
-// bench/retry-simulation.ts compares this with the retries it replaced.
+// invocation of its own with no channel to the others. What they share is the clock (execution environments
+// synchronize it with NTP: Lambda developer guide, "Defined runtime environment variables", TZ), so the writes go out
+// on slots of one grid on it, a slot per planned request; a skew costs a throttled request at worst, never a second
+// invitation. A chain that got a slot comes back to the same lane one round later (as many slots as invitations in
+// flight), so once the chains hold distinct lanes they no longer collide. A throttled write (two chains in one lane,
+// or another writer of the account took the token) tries the next slot. bench/retry-simulation.ts compares this with
+// the retries it replaced.
 import { AttemptSchedule } from './call-retries';
 import {
   CHAIN_HEADS_ENV, chainHeadKey, DOCUMENTED_WRITE_RATE, INVITATIONS_IN_FLIGHT_ENV, MAX_PACED_WAIT_SECONDS, PLANNED_WRITE_RATE_ENV,
