@@ -3,15 +3,18 @@
 // enforcing the write quota of 1 request/s with burst 1 and the read quota of 10 requests/s. The write quota's own
 // floor is N seconds for N invitations. Every invitation is distinct (a receiver of its own, invitation-apps.ts), so
 // each handler reads before it sends (DescribeStacks, then ListEngagementInvitations, a page per 100 invitations open
-// on the engagement), finds no copy to adopt, and sends once.
+// on the engagement), finds no copy to adopt, and sends once. Another writer of the account can run at the same time
+// (competing-writer.ts): the calls are told apart by the access key that signed them.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startCloudFormationEndpoint, readCloudAssembly, ProgressEvent, deployStack, startResponseReceiver, StackStateStore, startPartnerCentralEndpoint, startStsEndpoint } from 'cdk-engagement-invitation-local';
+import { COMPETING_WRITER_ENGAGEMENT, CompetingWriterFigures, startCompetingWriter } from './competing-writer';
 import { invitationApp } from './invitation-apps';
 
 const INVITATION_TYPE = 'Custom::PartnerCentralEngagementInvitation';
 const READ_OPERATIONS = ['ListEngagementInvitations', 'GetEngagementInvitation'];
+const HANDLER_ACCESS_KEY = 'AKIALOCALBENCH000000';
 
 /** The handler's JSON log lines in the functions' logs of the local deploy's state directory `logs`. */
 function handlerLogLines(logs: string): Array<Record<string, unknown>> {
@@ -49,13 +52,22 @@ export interface DeployFigures {
   readonly slowestResourceMs: number;
   readonly serviceTimeoutSeconds: number;
   readonly stackStatus: string;
+  /** The other writer's writes while the deploy ran, if one was running. */
+  readonly competingWriter?: CompetingWriterFigures;
 }
 
-/**
- * Synthesizes an app with `count` invitations and deploys it once into a fresh local account, at most `concurrency`
- * resources at a time (default: the local deploy's own cap).
- */
-export async function deployUnderQuota(count: number, context: Record<string, string> = {}, concurrency?: number): Promise<DeployFigures> {
+export interface DeployOptions {
+  /** Context of the app (cdk.json "context"). */
+  readonly context?: Record<string, string>;
+  /** At most this many resources at a time. @default - the local deploy's own cap */
+  readonly concurrency?: number;
+  /** Another writer of the account at this average rate (requests/s) while the deploy runs. @default - none */
+  readonly competingWriterRate?: number;
+}
+
+/** Synthesizes an app with `count` invitations and deploys it once into a fresh local account. */
+export async function deployUnderQuota(count: number, options: DeployOptions = {}): Promise<DeployFigures> {
+  const { context = {}, concurrency, competingWriterRate } = options;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-deploy-'));
   invitationApp('EngagementInvitation', count, path.join(work, 'cdk.out'), 'example', context).synth();
   const [stack] = readCloudAssembly(path.join(work, 'cdk.out'));
@@ -68,6 +80,7 @@ export async function deployUnderQuota(count: number, context: Record<string, st
   const receiver = await startResponseReceiver(10_000);
   const progress: ProgressEvent[] = [];
   const started = Date.now();
+  const competing = competingWriterRate ? startCompetingWriter(endpoint.url, competingWriterRate) : undefined;
   try {
     const result = await deployStack(stack, {
       states: new StackStateStore(path.join(work, 'state')),
@@ -78,23 +91,26 @@ export async function deployUnderQuota(count: number, context: Record<string, st
         AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING: endpoint.url,
         AWS_ENDPOINT_URL_STS: sts.url,
         AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.url,
-        AWS_ACCESS_KEY_ID: 'AKIALOCALBENCH000000',
+        AWS_ACCESS_KEY_ID: HANDLER_ACCESS_KEY,
         AWS_SECRET_ACCESS_KEY: 'local-bench-not-a-secret',
       },
       report: (event) => progress.push(event),
       ...(concurrency ? { concurrency } : {}),
     });
     const wallMs = Date.now() - started;
+    const competingWriter = await competing?.stop();
     const invitations = progress.filter((e) => e.resourceType === INVITATION_TYPE);
-    const creates = endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
-    const reads = endpoint.calls.filter((c) => READ_OPERATIONS.includes(c.operation));
+    const handlerCalls = endpoint.calls.filter((c) => c.accessKeyId === HANDLER_ACCESS_KEY);
+    const creates = handlerCalls.filter((c) => c.operation === 'CreateEngagementInvitation');
+    const reads = handlerCalls.filter((c) => READ_OPERATIONS.includes(c.operation));
     const logLines = handlerLogLines(path.join(work, 'state', 'logs'));
     return {
       count,
       success: invitations.filter((e) => e.status === 'CREATE_COMPLETE').length,
       failed: invitations.filter((e) => e.status === 'CREATE_FAILED').length,
       // Invitations beyond one per ClientToken (RequestId) that reached the endpoint.
-      duplicates: endpoint.store.list().length - new Set(creates.filter((c) => c.status === 200).map((c) => c.clientToken)).size,
+      duplicates: endpoint.store.list().filter((i) => i.EngagementId !== COMPETING_WRITER_ENGAGEMENT).length
+        - new Set(creates.filter((c) => c.status === 200).map((c) => c.clientToken)).size,
       requests: creates.length,
       throttled: creates.filter((c) => c.status === 429).length,
       reads: reads.length,
@@ -107,8 +123,10 @@ export async function deployUnderQuota(count: number, context: Record<string, st
       slowestResourceMs: Math.max(0, ...invitations.map((e) => e.durationMs ?? 0)),
       serviceTimeoutSeconds,
       stackStatus: result.status,
+      ...(competingWriter ? { competingWriter } : {}),
     };
   } finally {
+    await competing?.stop();
     await receiver.close();
     await cloudFormation.close();
     await sts.close();
@@ -117,10 +135,13 @@ export async function deployUnderQuota(count: number, context: Record<string, st
   }
 }
 
+// The deploy alone, for one count: `ts-node bench/deploy-bench.ts <count> [--competing-writer=<rate>] [<context key>=<value> ...]`
 if (require.main === module) {
   const count = Number(process.argv[2] ?? 10);
-  const context = Object.fromEntries(process.argv.slice(3).map((pair) => pair.split('=') as [string, string]));
-  deployUnderQuota(count, context).then((figures) => process.stdout.write(`${JSON.stringify(figures)}\n`), (error) => {
+  const args = process.argv.slice(3);
+  const writer = args.find((arg) => arg.startsWith('--competing-writer='));
+  const context = Object.fromEntries(args.filter((arg) => arg !== writer).map((pair) => pair.split('=') as [string, string]));
+  deployUnderQuota(count, { context, ...(writer ? { competingWriterRate: Number(writer.split('=')[1]) } : {}) }).then((figures) => process.stdout.write(`${JSON.stringify(figures)}\n`), (error) => {
     process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
     process.exit(1);
   });

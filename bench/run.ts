@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { deployUnderQuota } from './deploy-bench';
 import { coldStart, handlerLoad } from './handler-bench';
-import { compareWindows, RETRY_WINDOWS } from './retry-simulation';
+import { competingWriterRows, deployRows, fixed, ratio, Row, simulationRows, verdict } from './quota-rows';
 import { bytesPerInvitation, largestCount, synthFigures } from './synth-bench';
 
 const COUNTS = [1, 10, 100, 249];
@@ -14,13 +14,9 @@ const COUNTS = [1, 10, 100, 249];
 const DEPLOY_COUNTS = [10, 100];
 const SYNTH_RUNS = 5;
 const COLD_RUNS = 11;
+/** How long the other writer runs alone, for its share without a deploy. */
+const COMPETING_ALONE_SECONDS = 60;
 const RESULTS = path.join(__dirname, '..', '.bench', 'results.md');
-
-type Row = [measure: string, ours: string, anchor: string, ratio: string, target: string];
-
-const fixed = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const ratio = (ours: number, anchor: number) => (anchor ? `${(ours / anchor).toFixed(2)}x` : '-');
-const verdict = (met: boolean, target: string) => `${target} ${met ? '(met)' : '(MISSED)'}`;
 
 async function main() {
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -77,32 +73,16 @@ async function main() {
 
   for (const count of [...DEPLOY_COUNTS, oursMax.largest]) {
     log(`5/5 local deploy of ${count} invitations under the write quota (1 request/s, burst 1)`);
-    const d = await deployUnderQuota(count);
-    const floorMs = count * 1000;
-    rows.push([`deploy ${count} invitations under 1 request/s: SUCCESS (stack ${d.stackStatus})`, `${d.success}/${count}`, '-', '-', verdict(d.success === count, `${count}/${count}`)]);
-    rows.push([`deploy ${count}: duplicate invitations (${d.adopted} adopted)`, fixed(d.duplicates), '-', '-', verdict(d.duplicates === 0, '0')]);
-    rows.push([`deploy ${count}: requests / of them throttled`, `${fixed(d.requests)} / ${fixed(d.throttled)}`, '-', '-', '']);
-    rows.push([`deploy ${count}: reads per invitation (List + Get: ${fixed(d.reads)}, ${fixed(d.gets)} Get; ${fixed(d.readsThrottled)} throttled; `
-      + `DescribeStacks ${fixed(d.stackReads / count, 2)})`, fixed(d.reads / count, 2), '-', '-', '']);
-    rows.push([`deploy ${count}: requests per invitation (Partner Central writes + reads)`, fixed((d.requests + d.reads) / count, 2), '-', '-', '']);
-    rows.push([`deploy ${count}: wall time (s) vs the quota's floor (${count} s)`, fixed(d.wallMs / 1000, 1), fixed(floorMs / 1000), ratio(d.wallMs, floorMs),
-      count === 100 ? verdict(d.wallMs <= 1.5 * floorMs, '<= 1.5x') : '']);
-    rows.push([`deploy ${count}: slowest invitation resource (s) vs its ServiceTimeout`, fixed(d.slowestResourceMs / 1000, 1), fixed(d.serviceTimeoutSeconds),
-      ratio(d.slowestResourceMs, d.serviceTimeoutSeconds * 1000), verdict(d.slowestResourceMs < d.serviceTimeoutSeconds * 1000, '< 1.0x')]);
+    rows.push(...deployRows(count, await deployUnderQuota(count)));
   }
-  // Why the retry window: simulated against exponential backoff (the anchor column), same quota, same budget.
-  const [shrinking, exponential] = Object.keys(RETRY_WINDOWS);
-  for (const chains of [5, 10]) {
-    const sim = compareWindows(100, chains);
-    rows.push([`simulated: 100 calls in ${chains} chains on 1 request/s, 20 seeds: failed calls (ours vs exponential backoff)`,
-      fixed(sim[shrinking].failed), fixed(sim[exponential].failed), '-', chains === 5 ? verdict(sim[shrinking].failed === 0, '0') : '']);
-    rows.push(['simulated: slowest call of those runs (s)', fixed(sim[shrinking].slowestMs / 1000, 1), fixed(sim[exponential].slowestMs / 1000, 1),
-      ratio(sim[shrinking].slowestMs, sim[exponential].slowestMs), '']);
-  }
+  // Another writer of the account (a CRM integration) during a deploy, at the default planned rate and a capped one.
+  rows.push(...await competingWriterRows(100, COMPETING_ALONE_SECONDS, log));
+  // Why the pacing: simulated against the retries it replaced (the anchor column), same quota, same budget.
+  rows.push(...simulationRows());
   // Why the chains: the same 100 invitations with none, all started at once (as CloudFormation starts independent
   // resources), each handler with its 55 s budget against a floor of 100 s.
   log('5/5 local deploy of 100 invitations without chains (maxConcurrentInvitations=unlimited), all at once');
-  const unchained = await deployUnderQuota(100, { 'cdk-engagement-invitation:maxConcurrentInvitations': 'unlimited' }, 100);
+  const unchained = await deployUnderQuota(100, { context: { 'cdk-engagement-invitation:maxConcurrentInvitations': 'unlimited' }, concurrency: 100 });
   rows.push([`deploy 100 without creation chains: SUCCESS (stack ${unchained.stackStatus}; ${fixed(unchained.requests)} writes, ${fixed(unchained.reads)} reads)`,
     `${unchained.success}/100`, '-', '-', '']);
 

@@ -42,7 +42,7 @@ export async function handler(event: CustomResourceEvent, context: LambdaContext
   }
   const deadline = started + context.getRemainingTimeInMillis() - DEADLINE_MARGIN_MS;
   const counts: ReadCounts = { stackReads: 0, serviceReads: 0 };
-  const outcome = await runUntil(deadline, event, counts);
+  const outcome = await runUntil(deadline, event, counts, started);
   let delivered = true;
   try {
     // Keep ~1 s of the margin: the function must return before Lambda's own timeout.
@@ -78,7 +78,7 @@ class ResponseNotDeliveredError extends Error {
   }
 }
 
-async function runUntil(deadline: number, event: CustomResourceEvent, counts: ReadCounts): Promise<Outcome> {
+async function runUntil(deadline: number, event: CustomResourceEvent, counts: ReadCounts, startedAt: number): Promise<Outcome> {
   const lifecycle = LIFECYCLES.get(event.ResourceType) ?? INVITATION;
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -96,7 +96,7 @@ async function runUntil(deadline: number, event: CustomResourceEvent, counts: Re
     }, Math.max(0, deadline - Date.now()));
   });
   try {
-    return await Promise.race([lifecycle.run(event, { abortSignal: controller.signal, deadline, counts }), timedOut]);
+    return await Promise.race([lifecycle.run(event, { abortSignal: controller.signal, deadline, counts, startedAt }), timedOut]);
   } catch (error) {
     // The lifecycles answer every service error themselves; this is a bug or a malformed event.
     const name = error instanceof Error ? error.name : 'Error';

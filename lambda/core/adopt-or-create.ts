@@ -1,7 +1,7 @@
 // The one send of both resource types, converge-don't-replay: the stack must still be waiting (send-gate.ts), an
 // identical resource the service already holds is adopted, and only otherwise is the resource created, once, with the
 // event's RequestId as ClientToken, each retry checking the stack's status first.
-import { RetryOptions } from './call-retries';
+import { AttemptSchedule, RetryOptions } from './call-retries';
 import { failed } from './outcomes';
 import { formatPhysicalId } from './physical-id';
 import { assertStackSending } from './send-gate';
@@ -25,6 +25,8 @@ export interface AdoptOrCreate {
   readonly find: () => Promise<Lookup<ResourceRef>>;
   /** The write, with the event's RequestId as ClientToken. */
   readonly create: (clientToken: string, retry: RetryOptions) => Promise<ResourceRef>;
+  /** When the write's attempts go out (write-pacing.ts); at once without it. */
+  readonly schedule?: AttemptSchedule;
 }
 
 export async function adoptOrCreate(o: AdoptOrCreate): Promise<Outcome> {
@@ -42,10 +44,18 @@ export async function adoptOrCreate(o: AdoptOrCreate): Promise<Outcome> {
     const created = await o.create(o.event.RequestId, {
       ...o.budget,
       beforeRetry: () => assertStackSending(o.event.StackId, o.readStackStatus, o.budget),
+      ...(o.schedule ? { schedule: o.schedule } : {}),
     });
     return answer(created, false);
   } catch (error) {
     const { name, reason } = describeError(error, o.request);
-    return { ...failed(o.failureId, name, reason), apiCalls };
+    // A paced write the stack's status stopped before its first attempt sent nothing.
+    return { ...failed(o.failureId, name, reason), apiCalls: attemptsMade(error) === 0 ? 0 : apiCalls };
   }
+}
+
+/** The attempts withRetries counted on the error it threw (undefined when it did not come from there). */
+function attemptsMade(error: unknown): number | undefined {
+  const attempts = (error as { $metadata?: { attempts?: unknown } } | undefined)?.$metadata?.attempts;
+  return typeof attempts === 'number' ? attempts : undefined;
 }

@@ -1,7 +1,8 @@
 // How the handler retries each Partner Central call, always with the same request (so the same ClientToken):
 // - throttling until the handler's time budget is spent, because the write quota of Partner Central Selling is
 //   1 request per second per partner account (AWS Partner Central developer guide, "Quotas") and CloudFormation
-//   creates independent resources in parallel;
+//   creates independent resources in parallel; a paced write (write-pacing.ts) waits for its slot first and retries
+//   on the next slot, any other call after a random wait;
 // - 5xx, dropped connections and hung requests a bounded number of times;
 // - anything else not at all.
 
@@ -9,11 +10,11 @@
 export const TRANSIENT_ATTEMPTS = 4;
 
 /**
- * The retry window after a throttled call, in ms: uniformly random in [0, window), the window shrinking from 2 s to
- * 0.5 s as the call waits longer. Calls that have waited longest retry most often, so under a fixed-rate quota they
- * are served roughly in arrival order. Exponential backoff does the opposite (the newest calls retry most often and
- * win): measured with 5 concurrent callers on a 1/s quota, it failed invitations after 50 s of waiting, this did
- * not (README, Performance).
+ * The retry window after a throttled call that is not paced (reads, engagement writes, invitations without a plan),
+ * in ms: uniformly random in [0, window), the window shrinking from 2 s to 0.5 s as the call waits longer. Calls that
+ * have waited longest retry most often, so under a fixed-rate quota they are served roughly in arrival order, where
+ * exponential backoff lets the newest win and the oldest run out of time (bench/retry-simulation.ts). It costs about
+ * 7 requests per invitation under 1 request/s, which is why invitation writes are paced (write-pacing.ts).
  */
 export function throttledRetryWindowMs(waitedMs: number): number {
   return Math.max(500, 2_000 - waitedMs / 10);
@@ -32,6 +33,20 @@ export const READ_RETRY_MS = 10_000;
 
 /** No attempt starts later than this before the deadline: a call needs time to be answered. */
 export const LAST_ATTEMPT_MARGIN_MS = 1_000;
+
+/**
+ * A paced attempt re-reads the stack's status this long before its slot, so that the write itself leaves on time: the
+ * read's own time would otherwise shift every write of the stack by a varying amount.
+ */
+export const STATUS_READ_LEAD_MS = 300;
+
+/** When the attempts of a paced call start (epoch ms): write-pacing.ts. */
+export interface AttemptSchedule {
+  /** The first attempt waits for this time. */
+  readonly firstAttemptAt: number;
+  /** The next attempt after one throttled and answered at `now`. */
+  nextAttemptAt(now: number): number;
+}
 
 export type ErrorKind = 'throttling' | 'transient' | 'final';
 
@@ -65,6 +80,11 @@ export interface RetryOptions {
   readonly beforeRetry?: () => Promise<void>;
   /** No retry starts later than this many ms after the first attempt (reads give up early, writes use the deadline). */
   readonly retryForMs?: number;
+  /**
+   * Paced: the first attempt waits for its slot and a throttled one retries on the next (a wait for the first
+   * attempt is followed by `beforeRetry` too). Without it: at once, then random waits.
+   */
+  readonly schedule?: AttemptSchedule;
   /** For tests: the source of jitter, the clock and the wait. */
   readonly random?: () => number;
   readonly now?: () => number;
@@ -79,9 +99,26 @@ export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOp
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
+  const { schedule } = options;
   const started = now();
+  const lastStart = Math.min(options.deadline - LAST_ATTEMPT_MARGIN_MS, started + (options.retryForMs ?? Infinity));
   let attempts = 0;
   let transientFailures = 0;
+  // Waits until `at`, the stack's status re-read on the way (just before a paced slot, else after the wait).
+  const waitUntil = async (at: number) => {
+    const readAt = schedule ? at - STATUS_READ_LEAD_MS : at;
+    if (readAt > now()) await sleep(readAt - now(), options.abortSignal);
+    if (options.beforeRetry) {
+      try {
+        await options.beforeRetry();
+      } catch (stop) {
+        throw withAttempts(stop, attempts);
+      }
+    }
+    if (at > now()) await sleep(at - now(), options.abortSignal);
+  };
+  // A slot after the last start would leave no time for the answer: the first attempt goes then at the latest.
+  if (schedule && schedule.firstAttemptAt > now()) await waitUntil(Math.min(schedule.firstAttemptAt, lastStart));
   for (;;) {
     attempts += 1;
     try {
@@ -89,22 +126,14 @@ export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOp
     } catch (error) {
       const kind = classifyError(error);
       if (kind === 'transient') transientFailures += 1;
-      const window = kind === 'throttling' ? throttledRetryWindowMs(now() - started)
-        : kind === 'transient' && transientFailures < TRANSIENT_ATTEMPTS ? transientRetryWindowMs(transientFailures)
-          : undefined;
-      const delay = window === undefined ? undefined : random() * window;
-      const lastStart = Math.min(options.deadline - LAST_ATTEMPT_MARGIN_MS, started + (options.retryForMs ?? Infinity));
-      if (delay === undefined || now() + delay > lastStart) {
-        throw withAttempts(error, attempts);
+      let at: number | undefined;
+      if (kind === 'throttling') {
+        at = schedule ? schedule.nextAttemptAt(now()) : now() + random() * throttledRetryWindowMs(now() - started);
+      } else if (kind === 'transient' && transientFailures < TRANSIENT_ATTEMPTS) {
+        at = now() + random() * transientRetryWindowMs(transientFailures);
       }
-      await sleep(delay, options.abortSignal);
-      if (options.beforeRetry) {
-        try {
-          await options.beforeRetry();
-        } catch (stop) {
-          throw withAttempts(stop, attempts);
-        }
-      }
+      if (at === undefined || at > lastStart) throw withAttempts(error, attempts);
+      await waitUntil(at);
     }
   }
 }

@@ -57,6 +57,8 @@ export interface ReadCounts {
 export interface TimeBudget {
   readonly abortSignal: AbortSignal;
   readonly deadline: number;
+  /** When the invocation started (epoch ms): a paced write counts its round from it. @default - when the write is made */
+  readonly startedAt?: number;
   readonly counts?: ReadCounts;
 }
 

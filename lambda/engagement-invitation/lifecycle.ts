@@ -13,6 +13,7 @@ import { physicalIdParser, requestFingerprint } from '../core/physical-id';
 import { readStackStatus, ReadStackStatus } from '../core/stack-status';
 import { CustomResourceEvent, Outcome, TimeBudget } from '../core/types';
 import { updateDirection } from '../core/update-direction';
+import { pacedSchedule, WritePacing, writePacingFrom } from '../core/write-pacing';
 
 /** The invitation a physical id stands for (`<ARN>#<fingerprint>`), or undefined for a marker or anything else. */
 export const parseInvitationPhysicalId = physicalIdParser(INVITATION_ID);
@@ -22,9 +23,13 @@ export interface InvitationServices {
   readonly createInvitation: typeof createEngagementInvitation;
   readonly findInvitation: typeof findIdenticalInvitation;
   readonly readStackStatus: ReadStackStatus;
+  /** The deployment's write plan (the function's environment); undefined: no pacing. */
+  readonly writePacing?: (logicalId: string) => WritePacing | undefined;
 }
 
-const AWS_SERVICES: InvitationServices = { createInvitation: createEngagementInvitation, findInvitation: findIdenticalInvitation, readStackStatus };
+const AWS_SERVICES: InvitationServices = {
+  createInvitation: createEngagementInvitation, findInvitation: findIdenticalInvitation, readStackStatus, writePacing: (id) => writePacingFrom(id),
+};
 
 export async function runInvitationLifecycle(
   event: CustomResourceEvent,
@@ -81,6 +86,7 @@ async function send(
 ): Promise<Outcome> {
   if (typeof request === 'string') return failed(physicalIdOnFailure(event, INVITATION_CREATE_FAILED_MARKER), 'MalformedProperties', request);
   const target = apiTarget(event.ResourceProperties, event.StackId);
+  const pacing = services.writePacing?.(event.LogicalResourceId);
   return adoptOrCreate({
     event,
     budget,
@@ -91,6 +97,8 @@ async function send(
     failureId: physicalIdOnFailure(event, INVITATION_CREATE_FAILED_MARKER),
     find: () => services.findInvitation(request, target, budget),
     create: (clientToken, retry) => services.createInvitation(request, clientToken, target, retry),
+    // Spaced on the write quota with the stack's other invitations (core/write-pacing.ts).
+    ...(pacing ? { schedule: pacedSchedule(pacing, budget.startedAt ?? Date.now()) } : {}),
   });
 }
 

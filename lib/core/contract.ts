@@ -3,6 +3,8 @@
 // names, the attributes the handler answers, failure markers, id patterns and timing. Free of aws-cdk-lib, so the
 // handler bundle does not grow.
 
+import { createHash } from 'node:crypto';
+
 // Resource types.
 
 /** CloudFormation resource type of an engagement invitation. */
@@ -125,6 +127,35 @@ export const DEFAULT_SERVICE_TIMEOUT_SECONDS = SERVICE_TIMEOUT_FLOOR_SECONDS + 6
 
 /** CloudFormation's range for ServiceTimeout (`AWS::CloudFormation::CustomResource`). */
 export const SERVICE_TIMEOUT_MAX_SECONDS = 3600;
+
+// The write pacing the handler function's environment carries (lambda/core/write-pacing.ts). In the environment and
+// not in the resources' properties: a new property would make CloudFormation send an Update to every deployed resource.
+
+/** How many invitations of the stack may be in flight at once: its creation chains, or fewer invitations. */
+export const INVITATIONS_IN_FLIGHT_ENV = 'INVITATIONS_IN_FLIGHT';
+
+/** The write rate the deployment plans for, in requests per second. */
+export const PLANNED_WRITE_RATE_ENV = 'PLANNED_WRITES_PER_SECOND';
+
+/**
+ * The first invitation of each creation chain, in chain order, as `chainHeadKey`s separated by spaces: these start
+ * together, and each takes a lane of its own instead of all wanting the same first slot.
+ */
+export const CHAIN_HEADS_ENV = 'CHAIN_HEADS';
+
+/** An invitation's logical id, shortened for the environment (4 KB in all): 8 hex digits of its SHA-256. */
+export function chainHeadKey(logicalId: string): string {
+  return createHash('sha256').update(logicalId).digest('hex').slice(0, 8);
+}
+
+/**
+ * The documented write quota of Partner Central Selling, in requests per second per partner account (AWS Partner
+ * Central developer guide, "Quotas for the AWS Partner Central Selling API").
+ */
+export const DOCUMENTED_WRITE_RATE = 1;
+
+/** The longest the handler waits for its first paced write: the rest of its 55 s is for retries. */
+export const MAX_PACED_WAIT_SECONDS = 21;
 
 // What the handler knows of the service, shared with the constructs' checks and the tests.
 

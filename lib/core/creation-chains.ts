@@ -12,9 +12,11 @@ import { Construct } from 'constructs';
 export const MAX_CONCURRENT_INVITATIONS_CONTEXT = 'cdk-engagement-invitation:maxConcurrentInvitations';
 
 /**
- * 5 chains: under a 1 request/s quota with burst 1, 100 invitations deploy in about 1.2 times the quota's floor
- * (N seconds) with no invitation waiting more than about 20 s of its handler's 55 s; more chains only add
- * throttled calls and waiting (README, Performance).
+ * 5 chains: the handler paces each invitation's write one slot per invitation in flight after its start (about 5 s at
+ * 1 request/s; lambda/core/write-pacing.ts), so the chains keep the quota busy as long as CloudFormation starts the
+ * next invitation of a chain within about a second of the last one's answer, and the first writes of a deployment,
+ * which all want the same slot, cost few throttled calls (README, Performance). A low planned rate lowers it
+ * (write-rate.ts).
  */
 export const DEFAULT_MAX_CONCURRENT_INVITATIONS = 5;
 
@@ -35,6 +37,16 @@ export class CreationChains {
   private readonly members: CfnResource[] = [];
 
   public constructor(private readonly limit: number | undefined) {}
+
+  /** How many invitations the chains hold. */
+  public get size(): number {
+    return this.members.length;
+  }
+
+  /** The first invitation of each chain, in chain order (all of them without a limit). */
+  public get heads(): readonly CfnResource[] {
+    return this.limit === undefined ? [...this.members] : this.members.slice(0, this.limit);
+  }
 
   /** Adds `resource` behind the one `limit` places before it; true if it now waits for another invitation. */
   public add(resource: CfnResource): boolean {

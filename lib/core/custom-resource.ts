@@ -108,7 +108,7 @@ export function addPartnerCentralResource(scope: Construct, props: PartnerCentra
   cfnResource.cfnOptions.deletionPolicy = undefined;
   cfnResource.cfnOptions.updateReplacePolicy = undefined;
   // One behind another in its creation chain waits for the function's EventInvokeConfig through the chain.
-  const waitsForServed = props.chained ? handler.creationChains.add(cfnResource) : false;
+  const waitsForServed = props.chained ? handler.chainInvitation(cfnResource) : false;
   handler.serve(cfnResource, serviceTimeout, waitsForServed);
   return { handler, arn: resource.getAttString(ARN_ATTRIBUTE), id: resource.getAttString(ID_ATTRIBUTE) };
 }

@@ -6,9 +6,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { HANDLER_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE, SERVICE_TIMEOUT_MAX_SECONDS } from './contract';
+import {
+  CHAIN_HEADS_ENV, chainHeadKey, HANDLER_TIMEOUT_SECONDS, INVITATION_RESOURCE_TYPE, INVITATIONS_IN_FLIGHT_ENV, PLANNED_WRITE_RATE_ENV,
+  SERVICE_TIMEOUT_MAX_SECONDS,
+} from './contract';
 import { CreationChains, maxConcurrentInvitations } from './creation-chains';
 import { sameContentKey } from './same-content';
+import { chainsAtRate, maxWriteRate } from './write-rate';
 
 /**
  * The handler bundle, built by `npx projen bundle` when the library is built and shipped in the package.
@@ -42,6 +46,9 @@ export class PartnerCentralHandler extends Construct {
   public readonly function: lambda.Function;
   /** The stack's invitations, in DependsOn chains so that only a few are created at the same time. */
   public readonly creationChains: CreationChains;
+  /** The number of chains (undefined: "unlimited") and the write rate the deployment plans for. */
+  private readonly chainLimit?: number;
+  private readonly writeRate: number;
   private readonly role: iam.Role;
   /** The role's one inline policy: statements are added as the resources served need them. */
   private readonly policy: iam.PolicyDocument;
@@ -58,7 +65,10 @@ export class PartnerCentralHandler extends Construct {
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.creationChains = new CreationChains(maxConcurrentInvitations(this));
+    this.writeRate = maxWriteRate(this);
+    const limit = maxConcurrentInvitations(this);
+    this.chainLimit = limit === undefined ? undefined : chainsAtRate(limit, this.writeRate);
+    this.creationChains = new CreationChains(this.chainLimit);
 
     const logGroup = new logs.LogGroup(this, 'LogGroup', { retention: logs.RetentionDays.ONE_MONTH });
     this.policy = new iam.PolicyDocument({
@@ -100,6 +110,24 @@ export class PartnerCentralHandler extends Construct {
       maximumEventAgeInSeconds: Lazy.number({ produce: () => Math.min(21_600, Math.max(60, this.maxServiceTimeoutSeconds)) }),
     });
     this.node.addValidation({ validate: () => this.identicalInvitations() });
+  }
+
+  /**
+   * Adds an invitation to the stack's creation chains; true if it now waits for another. The first one tells the
+   * function the plan its writes are paced on (lambda/core/write-pacing.ts), through its environment: a resource
+   * property would make CloudFormation update every deployed invitation. With "unlimited" chains there is no plan.
+   */
+  public chainInvitation(resource: CfnResource): boolean {
+    const limit = this.chainLimit;
+    if (limit !== undefined && this.creationChains.size === 0) {
+      this.function.addEnvironment(INVITATIONS_IN_FLIGHT_ENV, Lazy.string({ produce: () => String(Math.min(limit, this.creationChains.size)) }));
+      this.function.addEnvironment(PLANNED_WRITE_RATE_ENV, String(this.writeRate));
+      const stack = Stack.of(this);
+      this.function.addEnvironment(CHAIN_HEADS_ENV, Lazy.string({
+        produce: () => this.creationChains.heads.map((head) => chainHeadKey(stack.resolve(head.logicalId))).join(' '),
+      }));
+    }
+    return this.creationChains.add(resource);
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   HANDLER_TIMEOUT_SECONDS, LAMBDA_ASYNC_RETRY_DELAYS_SECONDS, SERVICE_TIMEOUT_FLOOR_SECONDS, SERVICE_TIMEOUT_MAX_SECONDS,
 } from './contract';
 import { maxConcurrentInvitations } from './creation-chains';
+import { maxWriteRate } from './write-rate';
 import { dynamicReferenceProblem, hasDynamicReference } from '../rules/validation';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -33,10 +34,12 @@ export function sendOptionProblems(options: PartnerCentralCallOptions, scope: Co
   const timeoutProblem = options.serviceTimeout !== undefined ? serviceTimeoutProblem(options.serviceTimeout) : undefined;
   if (timeoutProblem) problems.push(timeoutProblem);
   // Read when the stack's handler is created: a bad value must be refused before anything joins the tree.
-  try {
-    maxConcurrentInvitations(scope);
-  } catch (error) {
-    problems.push(`${(error as Error).message} (context)`);
+  for (const readContext of [maxConcurrentInvitations, maxWriteRate]) {
+    try {
+      readContext(scope);
+    } catch (error) {
+      problems.push(`${(error as Error).message} (context)`);
+    }
   }
   return problems;
 }

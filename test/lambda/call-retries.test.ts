@@ -1,7 +1,8 @@
 // The handler's retries of its write call: throttling until the time budget is spent, transient errors a bounded
 // number of times, anything else never; always the same call (so the same ClientToken).
 import {
-  classifyError, LAST_ATTEMPT_MARGIN_MS, throttledRetryWindowMs, TRANSIENT_ATTEMPTS, transientRetryWindowMs, withRetries,
+  classifyError, LAST_ATTEMPT_MARGIN_MS, STATUS_READ_LEAD_MS, throttledRetryWindowMs, TRANSIENT_ATTEMPTS, transientRetryWindowMs,
+  withRetries,
 } from '../../lambda/core/call-retries';
 
 const throttling = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 429 } });
@@ -96,4 +97,70 @@ test('the deadline\'s abort ends a wait at once', async () => {
   await expect(withRetries(async () => { throw throttling(); }, options))
     .rejects.toMatchObject({ name: 'AbortError' });
   expect(Date.now() - started).toBeLessThan(1_000);
+});
+
+describe('a paced call (write-pacing.ts)', () => {
+  const SLOT = 1_000;
+  /** A schedule whose first slot is `firstIn` ms away and whose slots are SLOT apart. */
+  const scheduleFrom = (start: number, firstIn: number) => ({
+    firstAttemptAt: start + firstIn,
+    nextAttemptAt: (now: number) => start + (Math.floor((now - start) / SLOT) + 1) * SLOT,
+  });
+
+  test('waits for its slot, re-reads the stack status just before it, and retries on the next slots with the same call', async () => {
+    const time = fakeTime();
+    const start = time.now();
+    const attemptsAt: number[] = [];
+    const readsAt: number[] = [];
+
+    const answer = await withRetries(async () => {
+      attemptsAt.push(time.elapsed());
+      if (attemptsAt.length < 3) throw throttling();
+      return 'created';
+    }, {
+      deadline: start + 50_000,
+      abortSignal: new AbortController().signal,
+      now: time.now,
+      sleep: time.sleep,
+      schedule: scheduleFrom(start, 5_000),
+      beforeRetry: async () => { readsAt.push(time.elapsed()); },
+    });
+
+    expect(answer).toBe('created');
+    expect(attemptsAt).toEqual([5_000, 6_000, 7_000]);
+    // The status is read before every attempt that waited, early enough for the write to leave on its slot.
+    expect(readsAt).toEqual(attemptsAt.map((at) => at - STATUS_READ_LEAD_MS));
+  });
+
+  test('a stack that left CREATE_IN_PROGRESS while the first write waited stops it: nothing is sent', async () => {
+    const time = fakeTime();
+    let calls = 0;
+    const stop = Object.assign(new Error('the stack is ROLLBACK_IN_PROGRESS'), { name: 'StackNotInProgress' });
+
+    const error = await withRetries(async () => { calls += 1; return 'created'; }, {
+      deadline: time.now() + 50_000,
+      abortSignal: new AbortController().signal,
+      now: time.now,
+      sleep: time.sleep,
+      schedule: scheduleFrom(time.now(), 5_000),
+      beforeRetry: async () => { throw stop; },
+    }).catch((e) => e);
+
+    expect(error).toBe(stop);
+    expect(error.$metadata.attempts).toBe(0);
+    expect(calls).toBe(0);
+  });
+
+  test('retries stop before the deadline margin, and a first slot past it is moved to the last start', async () => {
+    const time = fakeTime();
+    const deadline = time.now() + 8_000;
+    const attemptsAt: number[] = [];
+
+    const error = await withRetries(async () => { attemptsAt.push(time.elapsed()); throw throttling(); }, {
+      deadline, abortSignal: new AbortController().signal, now: time.now, sleep: time.sleep, schedule: scheduleFrom(time.now(), 30_000),
+    }).catch((e) => e);
+
+    expect(attemptsAt).toEqual([8_000 - LAST_ATTEMPT_MARGIN_MS]);
+    expect(error).toMatchObject({ name: 'ThrottlingException', $metadata: { attempts: 1 } });
+  });
 });

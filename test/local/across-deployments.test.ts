@@ -7,6 +7,9 @@ import { PII } from '../support/fixtures';
 import { EXAMPLE_STACK_ID, invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 
 const fixture = useExampleHandler();
+// Every write waits for its paced slot (the example stack has two invitations in flight: up to 2.1 s), and some tests
+// deliver three or four events.
+jest.setTimeout(30_000);
 let cloudFormation: CloudFormationEndpoint;
 
 beforeEach(async () => {

@@ -4,6 +4,9 @@ import { invokeLocalFunction } from 'cdk-engagement-invitation-local';
 import { handler as warmHandler } from '../../lambda/index';
 import { invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 
+// The example stack's invitations wait for their paced write slots (up to 2.1 s each, lambda/core/write-pacing.ts).
+jest.setTimeout(30_000);
+
 const ROLE = 'arn:aws:iam::444455556666:role/PartnerCentralInvitations';
 
 const fixture = useExampleHandler({ AssumeRoleArn: ROLE });

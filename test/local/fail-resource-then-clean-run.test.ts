@@ -12,6 +12,9 @@ import { ACCEPTED_RULE_ID, INVITATION, INVITATION_ID, NEW_MESSAGE } from '../sup
 import { useExampleDeploys } from '../support/local-lifecycle';
 import { describeStack, observeStackStatuses } from '../support/stack-observer';
 
+// The example stack's invitations wait for their paced write slots (up to 2.1 s each, lambda/core/write-pacing.ts).
+jest.setTimeout(30_000);
+
 const STACK = 'InvitationStack';
 
 const example = useExampleDeploys(NEW_MESSAGE);

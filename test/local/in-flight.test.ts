@@ -11,6 +11,9 @@ import { INVITATION_ID, LEAD_INVITATION_ID, NEW_LEAD_MESSAGE, NEW_MESSAGE } from
 import { LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
 import { observeStackStatuses } from '../support/stack-observer';
 
+// The example stack's invitations wait for their paced write slots (up to 2.1 s each, lambda/core/write-pacing.ts).
+jest.setTimeout(30_000);
+
 const STACK = 'InvitationStack';
 
 let original: string;

@@ -11,6 +11,9 @@ import { ACCEPTED_RULE_ID, ENGAGEMENT_ID, INVITATION_ID, LEAD_INVITATION_ID, NEW
 import { useExampleDeploys } from '../support/local-lifecycle';
 import { observeStackStatuses } from '../support/stack-observer';
 
+// The example stack's invitations wait for their paced write slots (up to 2.1 s each, lambda/core/write-pacing.ts).
+jest.setTimeout(30_000);
+
 const STACK = 'InvitationStack';
 
 const example = useExampleDeploys(NEW_MESSAGE);

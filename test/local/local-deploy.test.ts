@@ -11,6 +11,9 @@ import {
 } from '../support/example-resources';
 import { LocalAccount, startLocalAccount, synthExampleApp } from '../support/local-lifecycle';
 
+// The example stack's invitations wait for their paced write slots (up to 2.1 s each, lambda/core/write-pacing.ts).
+jest.setTimeout(30_000);
+
 const ARN = /^arn:aws:partnercentral::123456789012:Sandbox\/engagement-invitation\/engi-[0-9a-z]{13}$/;
 
 let defaultAssembly: string;
@@ -144,8 +147,9 @@ test('a changed message replaces the invitation: Update with old and new propert
     ['DELETE_IN_PROGRESS', oldId], ['DELETE_COMPLETE', oldId], // cleanup: no withdraw API, so nothing is sent
   ]);
   // The handler read the stack's status before sending: CREATE_IN_PROGRESS for each Create of the first deploy (the
-  // engagement, the two invitations), then UPDATE_IN_PROGRESS (a forward Update); the cleanup's Delete read nothing.
-  expect(account.cloudFormation.calls.map((c) => c.stackStatus)).toEqual([...Array(3).fill('CREATE_IN_PROGRESS'), 'UPDATE_IN_PROGRESS']);
+  // engagement once; each invitation twice, again just before its paced write), then UPDATE_IN_PROGRESS (a forward
+  // Update, twice as well); the cleanup's Delete read nothing.
+  expect(account.cloudFormation.calls.map((c) => c.stackStatus)).toEqual([...Array(5).fill('CREATE_IN_PROGRESS'), ...Array(2).fill('UPDATE_IN_PROGRESS')]);
   expect(createCalls()).toHaveLength(3);
   const messages = account.endpoint.store.list().map((i) => i.InvitationMessage);
   expect(messages.slice(0, 2).sort()).toEqual([LEAD_MESSAGE, OPPORTUNITY_MESSAGE].sort()); // the first deploy's, in parallel

@@ -5,6 +5,9 @@
 import { ACCEPTED_RULE_ID, INVITATION_ID, NEW_MESSAGE } from '../support/example-resources';
 import { useExampleDeploys } from '../support/local-lifecycle';
 
+// The example stack's invitations wait for their paced write slots (up to 2.1 s each, lambda/core/write-pacing.ts).
+jest.setTimeout(30_000);
+
 
 const example = useExampleDeploys(NEW_MESSAGE);
 const { deploy } = example;

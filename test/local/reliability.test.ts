@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import { invokeCustomResource, invokeLocalFunction } from 'cdk-engagement-invitation-local';
 import { EXAMPLE_INVITATION_LOGICAL_ID, EXAMPLE_STACK_ID, invitationEvent, useExampleHandler } from '../support/local-lifecycle';
 
+// The example stack's invitations wait for their paced write slots (up to 2.1 s each, lambda/core/write-pacing.ts).
+jest.setTimeout(30_000);
+
 const fixture = useExampleHandler();
 
 async function create() {

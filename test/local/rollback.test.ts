@@ -14,6 +14,9 @@ import {
 } from '../support/example-resources';
 import { LocalAccount, startLocalAccount, synthExampleApp, TEST_TIMEOUT_SCALE } from '../support/local-lifecycle';
 
+// The example stack's invitations wait for their paced write slots (up to 2.1 s each, lambda/core/write-pacing.ts).
+jest.setTimeout(30_000);
+
 const STACK = 'InvitationStack';
 
 let original: string;
@@ -175,10 +178,11 @@ test.each([false, true])('a replacement, then a later resource fails (rollbackUp
   const stackId = account.states.load(STACK)!.stackId;
   expect(published).toEqual(['CREATE_COMPLETE', 'UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS',
     'UPDATE_ROLLBACK_COMPLETE'].map((status) => [stackId, status]));
-  // DescribeStacks as the handler called it: each Create of the first deploy (the engagement, the two invitations), then
-  // the forward Update; the Update back to the old id (if sent) and the cleanup's Delete read nothing.
+  // DescribeStacks as the handler called it: each Create of the first deploy (the engagement once, the two invitations
+  // twice: again just before the paced write), then the forward Update (twice too); the Update back to the old id (if
+  // sent) and the cleanup's Delete read nothing.
   expect(account.cloudFormation.calls.map((c) => [c.stackName, c.stackStatus])).toEqual([
-    ...Array(3).fill([stackId, 'CREATE_IN_PROGRESS']), [stackId, 'UPDATE_IN_PROGRESS'],
+    ...Array(5).fill([stackId, 'CREATE_IN_PROGRESS']), ...Array(2).fill([stackId, 'UPDATE_IN_PROGRESS']),
   ]);
   // The replacement's invitation is the only extra one; the Update back to the old id (if sent) sent nothing.
   expect(createCalls()).toHaveLength(3);
