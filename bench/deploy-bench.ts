@@ -8,8 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startCloudFormationEndpoint, readCloudAssembly, ProgressEvent, deployStack, startResponseReceiver, StackStateStore, startPartnerCentralEndpoint, startStsEndpoint } from 'cdk-engagement-invitation-local';
-import { COMPETING_WRITER_ENGAGEMENT, CompetingWriterFigures, startCompetingWriter } from './competing-writer';
+import { startCloudFormationEndpoint, readCloudAssembly, ProgressEvent, deployStack, startResponseReceiver, StackStateStore, startPartnerCentralEndpoint, startStsEndpoint, COMPETING_WRITER_ENGAGEMENT, CompetingWriterFigures, startCompetingWriter } from 'cdk-engagement-invitation-local';
 import { invitationApp } from './invitation-apps';
 
 const INVITATION_TYPE = 'Custom::PartnerCentralEngagementInvitation';

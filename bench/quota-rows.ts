@@ -1,8 +1,7 @@
 // The benchmark's rows on the write quota (issue #18): what a deploy costs the quota (requests per invitation, of
 // them throttled, time against the floor), what another writer of the account gets through meanwhile, and the
 // simulation that chose the pacing, set against the retries it replaced (the anchor column).
-import { startPartnerCentralEndpoint } from 'cdk-engagement-invitation-local';
-import { CompetingWriterFigures, startCompetingWriter } from './competing-writer';
+import { CompetingWriterFigures, startCompetingWriter, startPartnerCentralEndpoint } from 'cdk-engagement-invitation-local';
 import { DeployFigures, deployUnderQuota } from './deploy-bench';
 import { compareStrategies, STRATEGIES } from './retry-simulation';
 

@@ -46,9 +46,12 @@ export function addLocalPackage(project: Project, versions: LocalPackageVersions
       'types': 'lib/index.d.ts',
       'files': ['bin/', 'lib/', 'model/', 'README.md'],
       'engines': { node: '>= 20.0.0' },
-      'dependencies': { '@aws-cdk/cloud-assembly-api': versions.cloudAssemblyApi },
-      'devDependencies': {
+      'dependencies': {
+        '@aws-cdk/cloud-assembly-api': versions.cloudAssemblyApi,
+        // The competing writer (--competing-writer) calls the local endpoint as a CRM integration would: through the SDK.
         '@aws-sdk/client-partnercentral-selling': versions.partnerCentralSdk,
+      },
+      'devDependencies': {
         '@types/jest': versions.typesJest,
         '@types/node': versions.typesNode,
         'jest': versions.jest,

@@ -25,3 +25,4 @@ export { DOCUMENTED_RATES } from './partner-central-endpoint/quotas';
 export { loadSellingModel, validateOperationInput, type ModelViolation, type SmithyModel } from './partner-central-endpoint/model-validator';
 export { startCloudFormationEndpoint, type CloudFormationEndpoint } from './cloudformation-endpoint/server';
 export { startStsEndpoint, type StsEndpoint } from './sts-endpoint/server';
+export { startCompetingWriter, COMPETING_WRITER_ACCESS_KEY, COMPETING_WRITER_ENGAGEMENT, type CompetingWriter, type CompetingWriterFigures } from './competing-writer';

@@ -30,8 +30,10 @@ beforeAll(() => {
   appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cosell-app-'));
   install(appDir, 'cdk-engagement-invitation');
   install(appDir, 'cdk-engagement-invitation-local', 'local');
-  // Offline: the dependencies a user's npm install would bring, from this repository's node_modules.
-  for (const dependency of ['aws-cdk-lib', 'constructs', '@aws-cdk/cloud-assembly-api']) {
+  // Offline: the dependencies a user's npm install would bring (the library's peers, the package's dependencies as its
+  // manifest lists them), from this repository's node_modules.
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'local', 'package.json'), 'utf8'));
+  for (const dependency of ['aws-cdk-lib', 'constructs', ...Object.keys(manifest.dependencies)]) {
     fs.mkdirSync(path.dirname(path.join(appDir, 'node_modules', dependency)), { recursive: true });
     fs.symlinkSync(path.join(ROOT, 'node_modules', dependency), path.join(appDir, 'node_modules', dependency), 'dir');
   }

@@ -79,6 +79,10 @@ export const USAGE = `usage: cdk-engagement-invitation-local <deploy|destroy> [s
                             for a role without that permission; repeatable
   --list-lag <ms>           ListEngagements and ListEngagementInvitations leave out what was created less than <ms> ago
                             (not documented whether the service's lists show a create at once; default 0)
+  --competing-writer <r>    while the stacks deploy, another writer of the same account (a CRM integration) sends
+                            CreateEngagementInvitation at r requests/s on average, through the AWS SDK with its standard
+                            retries (3 attempts), to an engagement of its own; the run reports how many got through.
+                            It shares the write quota (and --fault's faults) with the deploy
   -h, --help                this text
 rollback scenarios, after a first deploy (the last line counts requests and invitations):
   deploy -c message="New text" --fault quota=1                      the changed invitation is refused
@@ -117,6 +121,8 @@ export interface CliOptions {
   readonly senderInvitationReads: SenderInvitationReads;
   readonly deniedOperations: string[];
   readonly listLagMs: number;
+  /** Requests per second of another writer of the account during the deploy, or undefined for none. */
+  readonly competingWriter?: number;
   /** --parameters, in the order given (a later value for the same stack and name wins). */
   readonly parameters: ParameterAssignment[];
   /** The local account's Systems Manager parameters (--ssm). */
@@ -149,6 +155,7 @@ export function parseArguments(argv: string[]): CliOptions {
     senderInvitationReads: 'content' as SenderInvitationReads,
     deniedOperations: [] as string[],
     listLagMs: 0,
+    competingWriter: undefined as number | undefined,
     parameters: [] as ParameterAssignment[],
     ssm: [] as SsmAssignment[],
     usePreviousParameters: true,
@@ -204,6 +211,8 @@ export function parseArguments(argv: string[]): CliOptions {
       options.senderInvitationReads = mode as SenderInvitationReads;
     } else if (arg === '--deny-operation') {
       options.deniedOperations.push(value());
+    } else if (arg === '--competing-writer') {
+      options.competingWriter = positive(arg, value(), false);
     } else if (arg === '--list-lag') {
       const ms = value();
       if (!/^\d+$/.test(ms)) throw new Error(`--list-lag ${ms}: expected a number of milliseconds`);

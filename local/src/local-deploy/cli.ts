@@ -4,6 +4,7 @@
 // stacks' outputs. Faults can be injected to try the rollback paths.
 import * as path from 'node:path';
 import { cloudAssemblyDir } from './app-synth';
+import { COMPETING_WRITER_ACCESS_KEY, COMPETING_WRITER_ENGAGEMENT, startCompetingWriter } from '../competing-writer';
 import { BackgroundWork } from './background-work';
 import { CliOptions } from './cli-arguments';
 import { readCloudAssembly, dependencyOrder } from './cloud-assembly';
@@ -29,6 +30,8 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     ...(options.quotas ? { quotas: options.quotas } : {}),
     // As in the service, an invitation names an engagement that exists (the example app creates its own).
     strictEngagements: true,
+    // The competing writer's invitations go to an engagement of its own, which the account holds.
+    ...(options.competingWriter ? { engagements: [COMPETING_WRITER_ENGAGEMENT] } : {}),
     // Where the service's behaviour is not documented, the one asked for (access.ts, engagement-list.ts).
     senderInvitationReads: options.senderInvitationReads,
     deniedOperations: options.deniedOperations,
@@ -84,11 +87,17 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
       for (const line of describeRuntimeNodes(runtimes(stacks))) write(line);
       const prepared = prepareSelectedStacks(selected, deployer.inputs!, states, deployer.env);
       refused = prepared.problems;
+      const writer = options.competingWriter && !refused.length ? startCompetingWriter(endpoint.url, options.competingWriter) : undefined;
       for (const stack of refused.length ? [] : selected) {
         const result = await deployStack(stack, deployer, prepared.inputs.get(stack.name));
         results.push(result);
         if (!result.changed && !result.failed) write(`${stack.name.padEnd(15)} | no changes`);
         if (result.failed) break; // as `cdk deploy`: later stacks depend on this one
+      }
+      const figures = await writer?.stop();
+      if (figures) {
+        write(`Competing writer (same account, ${options.competingWriter}/s, SDK standard retries): ${figures.through} of `
+          + `${figures.writes} write(s) got through during the deploy (${figures.requests} request(s), ${figures.failed} given up)`);
       }
     } else {
       for (const stackName of destroyOrder(states, options.stacks)) {
@@ -99,10 +108,11 @@ export async function runLocalDeploy(options: CliOptions, write: (line: string) 
     }
     // Their calls count in this run's requests.
     await background.settle();
-    const created = endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation');
+    // The stacks' requests and invitations, not the competing writer's.
+    const created = endpoint.calls.filter((c) => c.operation === 'CreateEngagementInvitation' && c.accessKeyId !== COMPETING_WRITER_ACCESS_KEY);
     const throttled = created.filter((c) => c.status === 429).length;
     write(`Partner Central Selling: ${created.length} CreateEngagementInvitation request(s) this run, `
-      + `${endpoint.store.list().length} invitation(s) in the local account`
+      + `${endpoint.store.list().filter((i) => i.EngagementId !== COMPETING_WRITER_ENGAGEMENT).length} invitation(s) in the local account`
       + `${throttled ? ` (${throttled} of the requests throttled)` : ''}`);
     unusedFaults(options, endpoint.calls.length, receiver.pendingFaults(), progress).forEach(write);
     if (refused.length) {

@@ -2,13 +2,26 @@
 // average rate (Poisson arrivals: writes that follow users' actions), each through the AWS SDK for JavaScript v3
 // client with its standard retry strategy (3 attempts, exponential backoff with full jitter), against the local
 // endpoint while a deploy runs. It signs with an access key of its own, so the endpoint's record tells its calls from
-// the handler's, and writes to an engagement of its own, so its invitations are not the deploy's.
-import { CreateEngagementInvitationCommand, PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
-import { invitationProps } from './invitation-apps';
-import { toInvitationRequest } from '../lib/engagement-invitation/request';
+// the handler's, and writes to an engagement of its own, so its invitations are not the deploy's. The local deploy's
+// --competing-writer and the library's benchmark run it.
+import { CreateEngagementInvitationCommand, CreateEngagementInvitationCommandInput, PartnerCentralSellingClient } from '@aws-sdk/client-partnercentral-selling';
 
 export const COMPETING_WRITER_ACCESS_KEY = 'AKIALOCALCRMWRITER00';
 export const COMPETING_WRITER_ENGAGEMENT = 'eng-crmintegration';
+
+/** The writer's n-th invitation: a lead invitation of its engagement to a receiver of its own, a token of its own. */
+function writerRequest(n: number): CreateEngagementInvitationCommandInput {
+  return {
+    Catalog: 'Sandbox',
+    EngagementIdentifier: COMPETING_WRITER_ENGAGEMENT,
+    ClientToken: `crm-${process.pid}-${n}`,
+    Invitation: {
+      Message: 'Invitation sent by the CRM integration',
+      Receiver: { Account: { AwsAccountId: String(100_000_000_000 + n) } },
+      Payload: { LeadInvitation: { Customer: { CompanyName: 'CRM customer' }, Interaction: { ContactBusinessTitle: 'Buyer' } } } as never,
+    },
+  };
+}
 
 export interface CompetingWriterFigures {
   /** Writes started while the writer ran. */
@@ -32,7 +45,7 @@ export function startCompetingWriter(endpointUrl: string, writesPerSecond: numbe
   const client = new PartnerCentralSellingClient({
     region: 'us-east-1',
     endpoint: endpointUrl,
-    credentials: { accessKeyId: COMPETING_WRITER_ACCESS_KEY, secretAccessKey: 'local-bench-not-a-secret' },
+    credentials: { accessKeyId: COMPETING_WRITER_ACCESS_KEY, secretAccessKey: 'local-writer-not-a-secret' },
     maxAttempts: 3,
     retryMode: 'standard',
   });
@@ -40,9 +53,7 @@ export function startCompetingWriter(endpointUrl: string, writesPerSecond: numbe
   const figures = { writes: 0, through: 0, failed: 0, requests: 0 };
   let timer: NodeJS.Timeout | undefined;
   const write = (n: number) => {
-    // An invitation of the writer's own: its engagement, a receiver per write, a token per write.
-    const request = { ...toInvitationRequest(invitationProps(1_000_000 + n)), EngagementIdentifier: COMPETING_WRITER_ENGAGEMENT };
-    const command = new CreateEngagementInvitationCommand({ ...(request as any), ClientToken: `crm-${process.pid}-${n}` });
+    const command = new CreateEngagementInvitationCommand(writerRequest(n));
     figures.writes += 1;
     pending.push(client.send(command).then((answer) => {
       figures.through += 1;
