@@ -44,7 +44,7 @@ test('a parameter without a value is refused before anything is sent, naming the
 test('a value outside AllowedValues is refused before anything is sent', async () => {
   const run = await deployCosell(assemblyDir, stateDir, 'ParameterStack', '--parameters', 'Message=Hello', '--parameters', 'Team=sales');
   expectNothingDeployed(run, stateDir);
-  expect(run.output).toContain('  ParameterStack: parameter Team = "sales" (given with --parameters) must be one of AllowedValues: data, apps: '
+  expect(run.output).toContain('  ParameterStack: parameter Team (given with --parameters) must be one of AllowedValues: data, apps: '
     + 'give another value with --parameters ParameterStack:Team=<value>');
 }, 30_000);
 

@@ -82,7 +82,8 @@ export function resolveStackParameters(parameters: Record<string, TemplateParame
     const violated = constraintViolations(parameter, kind, raw);
     if (violated.length > 0) {
       const description = parameter.ConstraintDescription ? ` (ConstraintDescription: ${parameter.ConstraintDescription})` : '';
-      refuse(`= ${JSON.stringify(raw)} (${SOURCE_TEXT[source]}) ${violated.join(', ')}${description}: give another value with ${option}`);
+      // The value itself is not quoted, as CloudFormation does not quote it: it may be a message or contact data.
+      refuse(`(${SOURCE_TEXT[source]}) ${violated.join(', ')}${description}: give another value with ${option}`);
       continue;
     }
     recorded[name] = raw;
