@@ -81,9 +81,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      // The deploy tests mostly wait (quota slots, Lambda runs in child processes), so more workers than cores pay:
-      // on 2 cores, 3 workers took the suite from 462 s to 199 s. Jest's default is one fewer than the cores.
-      maxWorkers: '150%',
+      // The deploy tests mostly wait (quota slots, Lambda runs in child processes), so a worker per core pays where
+      // Jest's default is one fewer than the cores (one worker on 2 cores: 462 s). More than the cores overloads the
+      // machine when the tests that spawn many Lambda processes meet (timeouts seen with 3 workers on 2 cores).
+      maxWorkers: '100%',
     },
   },
 });
