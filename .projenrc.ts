@@ -190,6 +190,8 @@ const rootVersion = (dependency: string) => {
 addLocalPackage(project, {
   cloudAssemblyApi: rootVersion('@aws-cdk/cloud-assembly-api'),
   partnerCentralSdk: rootVersion('@aws-sdk/client-partnercentral-selling'),
+  // projen adds these tools to the root without a version and writes the installed range into package.json; the same
+  // ranges here (local/test/package-boundary.test.ts checks they match), so the workspace resolves to the same copies.
   typescript: '^6.0.3',
   jest: '^30.5.2',
   tsJest: '^29.4.15',

@@ -1,5 +1,5 @@
 // The CreateEngagement request in camelCase, member for member and with the same nesting as the API (newest model:
-// the committed 2026-03-31 model with test/model/partnercentral-selling.engagement-delta-2026-08-28.json laid over
+// the committed 2026-03-31 model with local/model/partnercentral-selling.engagement-delta-2026-08-28.json laid over
 // it), so that the request is the props with each key capitalised. Constraints are quoted from the model;
 // rules.ts enforces them at synth for literal values.
 import { PartnerCentralCallOptions } from '../core/call-options';

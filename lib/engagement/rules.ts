@@ -1,7 +1,7 @@
 // The model's rules for a CreateEngagement request, in the table style of engagement-invitation/rules.ts, checked by
 // the same walker (rules/validation.ts).
 // The shapes are the newest model's: the committed 2026-03-31 model with the 2026-08-28 shapes laid over it
-// (test/model/partnercentral-selling.engagement-delta-2026-08-28.json): Title optional and 0-40 characters, the lead
+// (local/model/partnercentral-selling.engagement-delta-2026-08-28.json): Title optional and 0-40 characters, the lead
 // context's customer, interaction and contact loosened to free text with @length limits.
 // test/model-conformance.test.ts checks this table against that model, member by member.
 import { CATALOG_RULE, ENGAGEMENT_CUSTOMER_RULE } from '../rules/common-rules';

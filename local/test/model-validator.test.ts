@@ -1,4 +1,4 @@
-// The local endpoint's request validation, read from the committed Smithy model (test/model/), not from lib/.
+// The local endpoint's request validation, read from the committed Smithy model (model/), not from lib/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileJavaPattern } from '../src/partner-central-endpoint/java-pattern';

@@ -34,3 +34,11 @@ test('the package ships its compiled code, its bin, the service model and its RE
   expect(fs.readFileSync(path.join(PACKAGE_DIR, 'bin', 'cdk-engagement-invitation-local.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   expect(fs.readdirSync(path.join(PACKAGE_DIR, 'model')).filter((f) => f.endsWith('.json')).length).toBe(3);
 });
+
+test('its dependencies take the same versions as the repository root\'s, so the workspace shares the installed copies', () => {
+  const root = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, '..', 'package.json'), 'utf8'));
+  const ours = { ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>;
+  const differing = Object.entries(ours).filter(([name, range]) => root.devDependencies[name] !== range);
+  expect(Object.keys(ours).length).toBeGreaterThanOrEqual(7);
+  expect(differing).toEqual([]);
+});

